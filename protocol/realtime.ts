@@ -1,0 +1,122 @@
+/**
+ * Socket.IO event maps for both namespaces, plus the snapshot shapes.
+ * Every broadcast carries the center's `seq` (one per committed command): a client
+ * that sees seq jump by more than one, or reconnects without recovery, resyncs.
+ */
+import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from './domain';
+
+/** What anyone in the hall may see of a ticket. */
+export interface PublicTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  priorityId: string | null;
+  status: Ticket['status'];
+  counterId: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  recallCount: number;
+}
+
+export interface ServiceQueueStats {
+  serviceId: string;
+  waiting: number;
+  waitingPriority: number;
+  /** queuedAt of the longest-waiting ticket, or null. */
+  oldestQueuedAt: number | null;
+  /** Estimated minutes a ticket taken now would wait. */
+  etaMinutes: number;
+  avgServiceMinutes: number;
+  issuedToday: number;
+  servedToday: number;
+}
+
+export interface CounterView extends Counter {
+  state: CounterState;
+  currentTicket: PublicTicket | null;
+  servedToday: number;
+}
+
+export interface CallRecord {
+  ticket: PublicTicket;
+  counter: { id: string; number: number; name: string };
+  recall: boolean;
+  at: number;
+  seq: number;
+}
+
+export interface PrinterStatusView {
+  id: string;
+  status: 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
+  detail?: string;
+}
+
+export interface PublicSnapshot {
+  seq: number;
+  serverTime: number;
+  businessDay: string;
+  center: Pick<Center, 'id' | 'name' | 'nameEn' | 'address' | 'timeZone'> & {
+    noticeLine: string;
+    noticeLineEn: string;
+    voiceVariant: 'north' | 'south';
+    voiceDigitByDigit: boolean;
+    announceEnglish: boolean;
+    recallsBeforeNoShow: number;
+  };
+  services: Service[];
+  priorities: PriorityCategory[];
+  counters: CounterView[];
+  stats: ServiceQueueStats[];
+  /** Newest first, bounded. */
+  recentCalls: CallRecord[];
+  printers: PrinterStatusView[];
+}
+
+/** Staff also see who is waiting (numbers only: no personal data exists). */
+export interface StaffSnapshot extends PublicSnapshot {
+  waiting: PublicTicket[];
+}
+
+export interface QueueUpdate {
+  seq: number;
+  at: number;
+  /** Event types committed by the command, e.g. ['ticket.issued']. */
+  kinds: string[];
+  tickets: PublicTicket[];
+  counters: CounterView[];
+  stats: ServiceQueueStats[];
+}
+
+/** Sent to the room of one ticket (the phone page). */
+export interface TicketUpdate {
+  seq: number;
+  ticket: PublicTicket;
+  waitingAhead: number;
+  etaMinutes: number | null;
+  counter: { id: string; number: number; name: string } | null;
+}
+
+export interface PublicServerToClient {
+  'queue:snapshot': (snapshot: PublicSnapshot) => void;
+  'queue:update': (update: QueueUpdate) => void;
+  'ticket:called': (call: CallRecord) => void;
+  'ticket:updated': (update: TicketUpdate) => void;
+  'config:changed': (info: { seq: number }) => void;
+  'printer:status': (printers: PrinterStatusView[]) => void;
+}
+
+export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; code: string; message: string }) => void;
+
+export interface PublicClientToServer {
+  /** Follow one ticket (phone page): joins its room and answers its current view. */
+  'ticket:watch': (ticketId: string, ack: Ack<TicketUpdate>) => void;
+  'queue:resync': (ack: Ack<PublicSnapshot>) => void;
+}
+
+export interface StaffServerToClient extends Omit<PublicServerToClient, 'queue:snapshot'> {
+  'queue:snapshot': (snapshot: StaffSnapshot) => void;
+}
+
+export interface StaffClientToServer {
+  'queue:resync': (ack: Ack<StaffSnapshot>) => void;
+}

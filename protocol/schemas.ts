@@ -1,0 +1,110 @@
+/**
+ * TypeBox schemas of the REST API: validated by Fastify (Ajv), typed for handlers,
+ * published in the OpenAPI document at /docs. Browser code imports only the types.
+ */
+import { Type, type Static } from 'typebox';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+export const TicketIdParam = Type.Object({ id: Id });
+/** A counter by id ('ctr-3') or by its number ('3'). */
+export const CounterParam = Type.Object({ counterId: Id });
+
+export const ErrorSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Unknown()),
+});
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TicketSchema = Type.Object({
+  id: Type.String(),
+  centerId: Type.String(),
+  serviceId: Type.String(),
+  businessDay: Type.String(),
+  seqNo: Type.Integer(),
+  number: Type.String(),
+  priorityId: Nullable(Type.String()),
+  priorityWeight: Type.Integer(),
+  status: Type.String(),
+  issuedAt: Type.Integer(),
+  queuedAt: Type.Integer(),
+  firstCalledAt: Nullable(Type.Integer()),
+  calledAt: Nullable(Type.Integer()),
+  startedAt: Nullable(Type.Integer()),
+  completedAt: Nullable(Type.Integer()),
+  counterId: Nullable(Type.String()),
+  staffId: Nullable(Type.String()),
+  targetCounterId: Nullable(Type.String()),
+  recallCount: Type.Integer(),
+  transferCount: Type.Integer(),
+  kioskId: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const PrintInfoSchema = Type.Object({
+  state: Type.String({ description: 'queued | printing | printed | failed | retrying | none' }),
+  printerId: Nullable(Type.String()),
+  printerStatus: Type.String(),
+  jobId: Nullable(Type.String()),
+});
+
+export const TicketViewSchema = Type.Intersect([
+  TicketSchema,
+  Type.Object({
+    waitingAhead: Type.Integer(),
+    etaMinutes: Nullable(Type.Number()),
+    serviceName: Type.String(),
+    serviceNameEn: Type.String(),
+    priorityName: Nullable(Type.String()),
+    counterNumber: Nullable(Type.Integer()),
+    counterName: Nullable(Type.String()),
+    phoneUrl: Type.String(),
+    print: Type.Optional(PrintInfoSchema),
+  }),
+]);
+export type TicketView = Static<typeof TicketViewSchema>;
+export type PrintInfo = Static<typeof PrintInfoSchema>;
+
+export const IssueTicketBody = Type.Object({
+  serviceId: Type.String({ minLength: 1, maxLength: 64 }),
+  /** Priority category id or code (e.g. 'pri-elderly' or 'NCT'). */
+  priority: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+  priorityId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+  kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
+  lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+});
+export type IssueTicketBodyT = Static<typeof IssueTicketBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$' })),
+});
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+});
+
+export const MeSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  counterId: Nullable(Type.String()),
+  mustChangePassword: Type.Boolean(),
+});
+
+export const CallNextBody = Type.Object({
+  /** What the console believes the counter holds; a mismatch answers STALE_STATE instead of acting. */
+  expectedCurrentTicketId: Type.Optional(Nullable(Id)),
+});
+export const CallTicketBody = Type.Object({ ticketId: Id, expectedCurrentTicketId: Type.Optional(Nullable(Id)) });
+export const HeldTicketBody = Type.Object({ ticketId: Id });
+export const TransferBody = Type.Object({
+  ticketId: Id,
+  toServiceId: Type.Optional(Nullable(Id)),
+  toCounterId: Type.Optional(Nullable(Id)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+});
+export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) });
+export const CancelBody = Type.Object({ reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) });

@@ -1,0 +1,50 @@
+/**
+ * Builds the whole application as a Fastify instance, without listening:
+ * tests call `buildApp(...)` then `app.inject(...)` or `app.listen({ port: 0 })`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppConfig } from './config';
+import { systemClock, type Clock } from './services/queue-service';
+import core from './plugins/core';
+import errors from './plugins/errors';
+import security from './plugins/security';
+import auth from './plugins/auth';
+import printing from './plugins/printing';
+import realtime from './plugins/realtime';
+import docs from './plugins/docs';
+import pages from './plugins/pages';
+import publicRoutes from './routes/public';
+import ticketRoutes from './routes/tickets';
+import authRoutes from './routes/auth';
+import counterRoutes from './routes/counters';
+
+export interface BuildOptions {
+  config: AppConfig;
+  clock?: Clock;
+  /** pino options or false; default: JSON at config.LOG_LEVEL. */
+  logger?: object | boolean;
+}
+
+export async function buildApp({ config, clock = systemClock, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errors);
+  await app.register(core, { config, clock });
+  await app.register(security);
+  await app.register(auth);
+  await app.register(printing);
+  await app.register(docs);
+  await app.register(realtime);
+  await app.register(publicRoutes);
+  await app.register(ticketRoutes);
+  await app.register(authRoutes);
+  await app.register(counterRoutes);
+  await app.register(pages);
+  return app as unknown as FastifyInstance;
+}

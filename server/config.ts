@@ -1,0 +1,52 @@
+/**
+ * Process configuration from the environment, validated once at start.
+ * Every variable is documented in README's configuration table.
+ */
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { resolve } from 'node:path';
+import { isValidTimeZone } from './queue/clock';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ default: './data' }),
+  CENTER_TZ: Type.Optional(Type.String()),
+  TZ: Type.Optional(Type.String()),
+  SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
+  DEMO_PASSWORD: Type.String({ minLength: 1, default: 'demo' }),
+  PUBLIC_URL: Type.Optional(Type.String()),
+  PRINTER_URL: Type.String({ default: 'sim' }),
+  PRINTER_MODEL: Type.String({ default: 'epson' }),
+  PRINTER_ENCODING: Type.Optional(Type.Union([Type.Literal('tcvn3'), Type.Literal('cp1258'), Type.Literal('raster')])),
+  PRINTER_PAPER_WIDTH: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
+  /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
+  KIOSK_PRINTERS: Type.Optional(Type.String()),
+  DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  /** Set to 'true' behind HTTPS so session cookies get the Secure flag. */
+  COOKIE_SECURE: Type.Boolean({ default: false }),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface AppConfig extends Env {
+  dbFile: string;
+  centerTimeZone: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(Object.keys(EnvSchema.properties).filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const value = Value.Default(EnvSchema, Value.Convert(EnvSchema, known));
+  if (!Value.Check(EnvSchema, value)) {
+    const problems = [...Value.Errors(EnvSchema, value)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env2 = value as Env;
+  const centerTimeZone = env2.CENTER_TZ ?? (env2.TZ && isValidTimeZone(env2.TZ) && env2.TZ !== 'UTC' ? env2.TZ : 'Asia/Ho_Chi_Minh');
+  if (!isValidTimeZone(centerTimeZone)) throw new ConfigError(`Invalid configuration: CENTER_TZ "${centerTimeZone}" is not a time zone`);
+  return { ...env2, dbFile: resolve(env2.DATA_DIR, 'hang-cho.sqlite'), centerTimeZone };
+}

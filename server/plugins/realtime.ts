@@ -1,0 +1,122 @@
+/**
+ * Socket.IO on Fastify's HTTP server. /public: displays, kiosks, phones (read-only,
+ * no login). /staff: consoles (session cookie). One `queue:update` per commit to each
+ * center room, carrying the commit's seq; clients resync on a gap.
+ */
+import fp from 'fastify-plugin';
+import { Server, type Namespace } from 'socket.io';
+import type {
+  PublicClientToServer,
+  PublicServerToClient,
+  StaffClientToServer,
+  StaffServerToClient,
+} from '../../protocol/realtime';
+import { errorMessage } from '../../protocol/i18n';
+import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate } from '../services/views';
+import { SESSION_COOKIE, cookieFromHeader } from '../auth/sessions';
+import type { Committed } from '../services/queue-service';
+import type { StaffAccount } from '../store/rows';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server;
+    /** Tell every client of a center to refetch its snapshot (after a configuration change). */
+    broadcastConfigChanged: (centerId: string) => void;
+  }
+}
+
+type PublicNs = Namespace<PublicClientToServer, PublicServerToClient>;
+type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, { staff: StaffAccount }>;
+
+const centerRoom = (centerId: string) => `center:${centerId}`;
+const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
+const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export default fp(async function realtime(app) {
+  const io = new Server(app.server, {
+    serveClient: false,
+    // Missed packets are replayed to a client back within 2 minutes; others get a snapshot.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    maxHttpBufferSize: 16_384,
+  });
+  app.decorate('io', io);
+
+  const publicNs: PublicNs = io.of('/public');
+  const staffNs = io.of('/staff') as unknown as StaffNs;
+  const centerId = () => app.queue.defaultCenterId;
+
+  publicNs.on('connection', (socket) => {
+    socket.join(centerRoom(centerId()));
+    if (!socket.recovered) socket.emit('queue:snapshot', publicSnapshot(app.queue.state(), app.clock.now(), app.printing.statuses()));
+
+    socket.on('queue:resync', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, data: publicSnapshot(app.queue.state(), app.clock.now(), app.printing.statuses()) });
+    });
+
+    socket.on('ticket:watch', (ticketId, ack) => {
+      if (typeof ack !== 'function') return;
+      const ticket = typeof ticketId === 'string' && TICKET_ID.test(ticketId) ? app.queue.findTicket(ticketId) : null;
+      if (!ticket) return ack({ ok: false, code: 'TICKET_NOT_FOUND', message: errorMessage('TICKET_NOT_FOUND', 'vi') });
+      socket.join(ticketRoom(ticket.id));
+      const state = app.queue.state(ticket.centerId);
+      ack({ ok: true, data: ticketUpdate(state, ticket, state.seq) });
+    });
+  });
+
+  staffNs.use((socket, next) => {
+    const token = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const staff = app.sessions.find(token, app.clock.now());
+    if (!staff) return next(new Error('UNAUTHENTICATED'));
+    socket.data.staff = staff;
+    next();
+  });
+
+  staffNs.on('connection', (socket) => {
+    socket.join(centerRoom(socket.data.staff.centerId));
+    if (!socket.recovered) socket.emit('queue:snapshot', staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()));
+    socket.on('queue:resync', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, data: staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()) });
+    });
+  });
+
+  const unsubscribe = app.queue.onCommitted((c: Committed) => {
+    const state = app.queue.state(c.centerId);
+    const room = centerRoom(c.centerId);
+    publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public'));
+    staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff'));
+    for (const call of c.calls) {
+      publicNs.to(room).emit('ticket:called', call);
+      staffNs.to(room).emit('ticket:called', call);
+    }
+    // Phones following a ticket: its own change, and every waiting ticket whose position may have moved.
+    const rooms = publicNs.adapter.rooms;
+    for (const roomName of rooms.keys()) {
+      if (!roomName.startsWith('ticket:')) continue;
+      const ticketId = roomName.slice('ticket:'.length);
+      const changed = c.decision.tickets.find((t) => t.id === ticketId);
+      const live = state.active.get(ticketId);
+      if (changed || live?.status === 'waiting') publicNs.to(roomName).emit('ticket:updated', ticketUpdate(state, changed ?? live!, c.seq));
+    }
+  });
+
+  const unsubscribePrinters = app.printing.onStatus((printers) => {
+    publicNs.emit('printer:status', printers);
+    staffNs.emit('printer:status', printers);
+  });
+
+  app.decorate('broadcastConfigChanged', (id: string) => {
+    const seq = app.queue.state(id).seq;
+    publicNs.to(centerRoom(id)).emit('config:changed', { seq });
+    staffNs.to(centerRoom(id)).emit('config:changed', { seq });
+  });
+
+  app.addHook('preClose', async () => {
+    unsubscribe();
+    unsubscribePrinters();
+    // Not io.close(): it would close Fastify's HTTP server under Fastify's feet.
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+});

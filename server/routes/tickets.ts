@@ -1,0 +1,77 @@
+/** Issuing and following tickets. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DomainError } from '../../protocol/errors';
+import { CancelBody, ErrorSchema, IdempotencyHeaders, IssueTicketBody, TicketIdParam, TicketViewSchema } from '../../protocol/schemas';
+import { ticketView } from '../services/views';
+import { publicUrl } from '../services/public-url';
+import { ANY_STAFF } from '../plugins/auth';
+import type { QueueState } from '../queue/state';
+
+/** A category by id or by its code ('NCT'), so integrations can use either. */
+function resolvePriority(state: QueueState, value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (state.priorities.has(value)) return value;
+  const byCode = [...state.priorities.values()].find((p) => p.code.toLowerCase() === value.toLowerCase());
+  if (!byCode) throw new DomainError('PRIORITY_NOT_FOUND');
+  return byCode.id;
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Issue a ticket (kiosk). Send an Idempotency-Key so a retried tap returns the same ticket.',
+        body: IssueTicketBody,
+        headers: IdempotencyHeaders,
+        response: { 201: TicketViewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const centerId = app.queue.defaultCenterId;
+      const state = app.queue.state(centerId);
+      const priorityId = resolvePriority(state, req.body.priorityId ?? req.body.priority);
+      const key = req.headers['idempotency-key'];
+      const result = app.queue.execute(
+        centerId,
+        { type: 'issue', serviceId: req.body.serviceId, priorityId, kioskId: req.body.kioskId ?? null },
+        { staffId: null, role: 'public' },
+        key ? { scope: `issue:${centerId}`, key } : undefined,
+      );
+      const ticket = result.ticket!;
+      const view = ticketView(state, ticket, publicUrl(app));
+      // Printed only after the commit, and only once even if the tap is retried.
+      view.print = result.replayed ? app.printing.lastPrint(ticket.id) : app.printing.printTicket(ticket, view, req.body.lang ?? 'vi');
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    { schema: { tags: ['tickets'], summary: 'A ticket with its live position and ETA', params: TicketIdParam, response: { 200: TicketViewSchema, 404: ErrorSchema } } },
+    async (req) => {
+      const ticket = app.queue.findTicket(req.params.id);
+      if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+      return ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app));
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/cancel',
+    {
+      onRequest: app.requireRole(...ANY_STAFF),
+      schema: { tags: ['tickets'], summary: 'Cancel a waiting or called ticket (staff)', params: TicketIdParam, body: Type.Optional(CancelBody), response: { 200: TicketViewSchema } },
+    },
+    async (req) => {
+      const ticket = app.queue.findTicket(req.params.id);
+      if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+      const result = app.queue.execute(ticket.centerId, { type: 'cancel', ticketId: ticket.id, reason: req.body?.reason ?? null }, { staffId: req.staff!.id, role: req.staff!.role });
+      return ticketView(app.queue.state(ticket.centerId), result.ticket!, publicUrl(app));
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,178 @@
+/**
+ * Versioned schema. Append new migrations; never edit a released one.
+ * Every table carries center_id so one database (or later one Postgres) can hold a province.
+ */
+import type { Db } from './db';
+
+interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'queue core',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE centers (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          name_en TEXT NOT NULL DEFAULT '',
+          address TEXT NOT NULL DEFAULT '',
+          time_zone TEXT NOT NULL,
+          settings TEXT NOT NULL,
+          seq INTEGER NOT NULL DEFAULT 0,
+          business_day TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE services (
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          id TEXT NOT NULL,
+          code TEXT NOT NULL,
+          name TEXT NOT NULL,
+          name_en TEXT NOT NULL,
+          field TEXT NOT NULL DEFAULT '',
+          prefix TEXT NOT NULL DEFAULT '',
+          number_start INTEGER NOT NULL,
+          number_end INTEGER NOT NULL,
+          daily_quota INTEGER,
+          opening_hours TEXT,
+          target_wait_minutes INTEGER NOT NULL,
+          default_service_minutes INTEGER NOT NULL,
+          icon TEXT NOT NULL DEFAULT '',
+          active INTEGER NOT NULL DEFAULT 1,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (center_id, id)
+        );
+        CREATE TABLE counters (
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          id TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          service_ids TEXT NOT NULL,
+          area TEXT NOT NULL DEFAULT '',
+          staff_id TEXT,
+          active INTEGER NOT NULL DEFAULT 1,
+          -- live state, written in the same transaction as the ticket it concerns
+          current_ticket_id TEXT,
+          paused INTEGER NOT NULL DEFAULT 0,
+          pause_reason TEXT,
+          priority_streak INTEGER NOT NULL DEFAULT 0,
+          state_staff_id TEXT,
+          state_updated_at INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (center_id, id),
+          UNIQUE (center_id, number)
+        );
+        CREATE TABLE priority_categories (
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          id TEXT NOT NULL,
+          code TEXT NOT NULL,
+          name TEXT NOT NULL,
+          name_en TEXT NOT NULL,
+          weight INTEGER NOT NULL,
+          icon TEXT NOT NULL DEFAULT '',
+          active INTEGER NOT NULL DEFAULT 1,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (center_id, id)
+        );
+        CREATE TABLE staff (
+          id TEXT PRIMARY KEY,
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          username TEXT NOT NULL UNIQUE,
+          display_name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('staff','director','admin')),
+          password_hash TEXT NOT NULL,
+          counter_id TEXT,
+          active INTEGER NOT NULL DEFAULT 1,
+          must_change_password INTEGER NOT NULL DEFAULT 0,
+          failed_logins INTEGER NOT NULL DEFAULT 0,
+          locked_until INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY,
+          staff_id TEXT NOT NULL REFERENCES staff(id),
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        CREATE TABLE tickets (
+          id TEXT PRIMARY KEY,
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          service_id TEXT NOT NULL,
+          business_day TEXT NOT NULL,
+          seq_no INTEGER NOT NULL,
+          number TEXT NOT NULL,
+          priority_id TEXT,
+          priority_weight INTEGER NOT NULL DEFAULT 0,
+          status TEXT NOT NULL,
+          issued_at INTEGER NOT NULL,
+          queued_at INTEGER NOT NULL,
+          first_called_at INTEGER,
+          called_at INTEGER,
+          started_at INTEGER,
+          completed_at INTEGER,
+          counter_id TEXT,
+          staff_id TEXT,
+          target_counter_id TEXT,
+          recall_count INTEGER NOT NULL DEFAULT 0,
+          transfer_count INTEGER NOT NULL DEFAULT 0,
+          kiosk_id TEXT,
+          note TEXT,
+          -- the service the ticket was issued for (transfers change service_id)
+          issued_service_id TEXT NOT NULL,
+          UNIQUE (center_id, issued_service_id, business_day, seq_no)
+        );
+        CREATE INDEX tickets_active ON tickets (center_id, status) WHERE status IN ('waiting','called','serving');
+        CREATE INDEX tickets_day ON tickets (center_id, business_day);
+        CREATE TABLE ticket_events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          center_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          at INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          ticket_id TEXT,
+          counter_id TEXT,
+          staff_id TEXT,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id);
+        CREATE INDEX ticket_events_seq ON ticket_events (center_id, seq);
+        CREATE TABLE idempotency_keys (
+          scope TEXT NOT NULL,
+          key TEXT NOT NULL,
+          response TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (scope, key)
+        );
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          center_id TEXT,
+          at INTEGER NOT NULL,
+          staff_id TEXT,
+          action TEXT NOT NULL,
+          target TEXT,
+          data TEXT NOT NULL DEFAULT '{}'
+        );
+        -- Append-only: history is never rewritten.
+        CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+        CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+      `),
+  },
+];
+
+export function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    })();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return (db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
+}
