@@ -49,6 +49,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          globalSetup: ['test/e2e/global-setup.ts'],
           include: ['test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -4,6 +4,9 @@
  */
 import { Type, type Static } from 'typebox';
 
+/** Request bodies drop unknown properties (Ajv removeAdditional) instead of failing. */
+const Strict = { additionalProperties: false } as const;
+
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 export const TicketIdParam = Type.Object({ id: Id });
 /** A counter by id ('ctr-3') or by its number ('3'). */
@@ -73,17 +76,19 @@ export const IssueTicketBody = Type.Object({
   priorityId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
   kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
   lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
-});
+}, Strict);
 export type IssueTicketBodyT = Static<typeof IssueTicketBody>;
 
-export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$' })),
-});
+// additionalProperties: the other headers (Accept-Language, Cookie) must survive Ajv's stripping.
+export const IdempotencyHeaders = Type.Object(
+  { 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$' })) },
+  { additionalProperties: true },
+);
 
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 256 }),
-});
+}, Strict);
 
 export const MeSchema = Type.Object({
   id: Type.String(),
@@ -97,14 +102,14 @@ export const MeSchema = Type.Object({
 export const CallNextBody = Type.Object({
   /** What the console believes the counter holds; a mismatch answers STALE_STATE instead of acting. */
   expectedCurrentTicketId: Type.Optional(Nullable(Id)),
-});
-export const CallTicketBody = Type.Object({ ticketId: Id, expectedCurrentTicketId: Type.Optional(Nullable(Id)) });
-export const HeldTicketBody = Type.Object({ ticketId: Id });
+}, Strict);
+export const CallTicketBody = Type.Object({ ticketId: Id, expectedCurrentTicketId: Type.Optional(Nullable(Id)) }, Strict);
+export const HeldTicketBody = Type.Object({ ticketId: Id }, Strict);
 export const TransferBody = Type.Object({
   ticketId: Id,
   toServiceId: Type.Optional(Nullable(Id)),
   toCounterId: Type.Optional(Nullable(Id)),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-});
-export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) });
-export const CancelBody = Type.Object({ reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) });
+}, Strict);
+export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, Strict);
+export const CancelBody = Type.Object({ reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) }, Strict);

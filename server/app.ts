@@ -14,10 +14,16 @@ import printing from './plugins/printing';
 import realtime from './plugins/realtime';
 import docs from './plugins/docs';
 import pages from './plugins/pages';
+import voicePacks from './plugins/voice-packs';
+import embedding from './plugins/embedding';
 import publicRoutes from './routes/public';
 import ticketRoutes from './routes/tickets';
 import authRoutes from './routes/auth';
 import counterRoutes from './routes/counters';
+import procedureRoutes from './routes/procedures';
+import reportRoutes from './routes/reports';
+import ratingRoutes from './routes/ratings';
+import adminRoutes from './routes/admin';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -31,12 +37,13 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
   await app.register(core, { config, clock });
   await app.register(security);
+  await app.register(embedding);
   await app.register(auth);
   await app.register(printing);
   await app.register(docs);
@@ -45,6 +52,11 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(ticketRoutes);
   await app.register(authRoutes);
   await app.register(counterRoutes);
+  await app.register(procedureRoutes);
+  await app.register(reportRoutes);
+  await app.register(ratingRoutes);
+  await app.register(adminRoutes);
+  await app.register(voicePacks);
   await app.register(pages);
   return app as unknown as FastifyInstance;
 }

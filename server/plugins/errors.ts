@@ -9,7 +9,8 @@ import { DomainError, ERROR_STATUS, type ErrorBody, type ErrorCode } from '../..
 import { errorMessage, pickLang } from '../../protocol/i18n';
 
 export function langOf(req: FastifyRequest) {
-  return pickLang(req.headers['accept-language']);
+  // Raw headers: Ajv's removeAdditional strips undeclared headers from req.headers on routes with a header schema.
+  return pickLang(req.raw.headers['accept-language']);
 }
 
 export function errorBody(req: FastifyRequest, code: ErrorCode, params: Record<string, string | number> = {}): ErrorBody {

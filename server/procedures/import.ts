@@ -103,7 +103,7 @@ function validateCandidates(rows: readonly RowCandidate[]): ImportResult {
     const normalized = normalizeText(candidate);
     const schemaErrors = schemaProblems(normalized);
     for (const p of schemaErrors) errors.push({ row, ...p });
-    if (problems.length === 0 && schemaErrors.length === 0) records.push(normalized as Procedure);
+    if (problems.length === 0 && schemaErrors.length === 0) records.push(canonical(normalized as Procedure));
   }
   errors.push(...duplicateErrors(rows));
   errors.sort((a, b) => a.row - b.row);
@@ -168,6 +168,31 @@ function normalizeText(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeText(v)]));
   }
   return value;
+}
+
+/** Properties in the interface's order, so stored and exported JSON does not depend on the source's column order. */
+function canonical(p: Procedure): Procedure {
+  const record: Procedure = {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    field: p.field,
+    level: p.level,
+    agency: p.agency,
+    steps: p.steps,
+    submissionMethods: p.submissionMethods,
+    documents: p.documents.map((d) => (d.note === undefined ? { name: d.name, copies: d.copies } : { name: d.name, copies: d.copies, note: d.note })),
+    timeLimit: p.timeLimit,
+    fees: p.fees,
+    legalBasis: p.legalBasis,
+    result: p.result,
+    conditions: p.conditions,
+    online: p.online,
+    onlineUrl: p.onlineUrl,
+    serviceId: p.serviceId,
+  };
+  if (p.keywords !== undefined) record.keywords = p.keywords;
+  return record;
 }
 
 function stripBom(text: string): string {

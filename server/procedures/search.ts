@@ -217,13 +217,10 @@ function describeMatch(entry: Entry, tier: number, words: QueryWord[]): SearchHi
   return { part: 'name', text: record.name };
 }
 
-/**
- * Typed order, repeats dropped; the last word typed is the prefix one. The phrase
- * test uses this list too, so "khai sinh khai" is treated as "khai sinh".
- */
+/** Typed order with repeats dropped ("khai sinh khai" is "khai sinh"); the last word typed may be a prefix. */
 function toQueryWords(tokens: string[]): QueryWord[] {
-  const unique = [...new Set(tokens)];
-  return unique.map((text, i) => ({ text, prefix: i === unique.length - 1 && text === tokens[tokens.length - 1] }));
+  const last = tokens[tokens.length - 1];
+  return [...new Set(tokens)].map((text) => ({ text, prefix: text === last }));
 }
 
 function wordMatches(word: QueryWord, token: string): boolean {

@@ -159,6 +159,26 @@ const MIGRATIONS: Migration[] = [
         CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
       `),
   },
+  {
+    version: 2,
+    name: 'ratings',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE ratings (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          center_id TEXT NOT NULL,
+          ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets(id),
+          counter_id TEXT,
+          staff_id TEXT,
+          service_id TEXT,
+          -- 4 Rất hài lòng, 3 Hài lòng, 2 Bình thường, 1 Không hài lòng
+          level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+          reasons TEXT NOT NULL DEFAULT '[]',
+          at INTEGER NOT NULL
+        );
+        CREATE INDEX ratings_at ON ratings (center_id, at);
+      `),
+  },
 ];
 
 export function migrate(db: Db): void {
