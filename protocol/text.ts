@@ -11,6 +11,7 @@ const COMBINING_MARKS = /\p{M}/gu;
 const WHITESPACE_RUN = /\s+/g;
 /** Letters, digits and dots inside a word, so a code such as "1.001193" stays one token. */
 const WORD = /[\p{L}\p{N}.]+/gu;
+const NON_WORD = /[^\p{L}\p{N}.]+/u;
 
 /**
  * Lower-case, strip every diacritic, map đ/Đ to d and collapse whitespace.
@@ -32,8 +33,8 @@ export function foldVietnamese(s: string): string {
 /** Words of an already folded string; dots only count inside a word ("1.001193", not "sinh."). */
 export function tokenize(folded: string): string[] {
   const tokens: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    const token = trimDots(match[0]);
+  for (const piece of folded.split(NON_WORD)) {
+    const token = piece.includes('.') ? trimDots(piece) : piece;
     if (token) tokens.push(token);
   }
   return tokens;

@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   PRINTER_MODEL: Type.String({ default: 'epson' }),
   PRINTER_ENCODING: Type.Optional(Type.Union([Type.Literal('tcvn3'), Type.Literal('cp1258'), Type.Literal('raster')])),
   PRINTER_PAPER_WIDTH: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
+  PRINTER_STATUS_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1000 }),
   /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
   KIOSK_PRINTERS: Type.Optional(Type.String()),
   DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),

@@ -11,15 +11,7 @@ import { createPrinterService, encodePrintJob, findProfile, type TextEncoding } 
 import { SerialFakePrinter, waitFor } from '../hardware/fake-printer';
 import { ticket } from '../hardware/fixtures';
 import { startPtyPair } from '../hardware/socat';
-
-type Row = { name: string; value: number | string; unit: string; target?: string; baseline?: number | string; note?: string };
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
-}
+import { percentile, round, type BenchResult } from './types';
 
 async function latency(jobs: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'printer-bench-'));
@@ -48,8 +40,8 @@ async function latency(jobs: number): Promise<number[]> {
   }
 }
 
-export async function run(): Promise<Row[]> {
-  const rows: Row[] = [];
+export async function run(): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
   const profile = findProfile('epson');
   for (const encoding of ['tcvn3', 'cp1258', 'raster'] as TextEncoding[]) {
     const bytes = encodePrintJob(ticket({ priorityName: 'Người cao tuổi' }), { profile, encoding, paperWidth: 80 }).length;
@@ -60,11 +52,7 @@ export async function run(): Promise<Row[]> {
     }
   }
   const samples = (await latency(30)).sort((a, b) => a - b);
-  rows.push({ name: 'print() → first byte at printer, median', value: round(quantile(samples, 0.5)), unit: 'ms', target: '< 100 ms', note: `socat pty, ${samples.length} jobs` });
-  rows.push({ name: 'print() → first byte at printer, p95', value: round(quantile(samples, 0.95)), unit: 'ms', target: '< 250 ms', note: `socat pty, ${samples.length} jobs` });
+  rows.push({ name: 'print() → first byte at printer, median', value: round(percentile(samples, 50)), unit: 'ms', target: '< 100 ms', note: `socat pty, ${samples.length} jobs` });
+  rows.push({ name: 'print() → first byte at printer, p95', value: round(percentile(samples, 95)), unit: 'ms', target: '< 250 ms', note: `socat pty, ${samples.length} jobs` });
   return rows;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then((rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`));
 }
