@@ -5,9 +5,10 @@
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from '../paths';
 
-export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
+export const WEB_ROOT = join(projectRoot(), 'dist/web');
 
 export default fp(async function pages(app) {
   if (!existsSync(WEB_ROOT)) {

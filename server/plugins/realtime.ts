@@ -15,6 +15,7 @@ import { errorMessage } from '../../protocol/i18n';
 import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate } from '../services/views';
 import { SESSION_COOKIE, cookieFromHeader } from '../auth/sessions';
 import type { Committed } from '../services/queue-service';
+import { serviceStats } from '../queue/views';
 import type { StaffAccount } from '../store/rows';
 
 declare module 'fastify' {
@@ -44,6 +45,10 @@ export default fp(async function realtime(app) {
   const publicNs: PublicNs = io.of('/public');
   const staffNs = io.of('/staff') as unknown as StaffNs;
   const centerId = () => app.queue.defaultCenterId;
+  // Rooms of followed tickets, kept by the adapter's events: a commit need not scan every socket's own room.
+  const watchedTickets = new Set<string>();
+  publicNs.adapter.on('create-room', (room: string) => room.startsWith('ticket:') && watchedTickets.add(room.slice(7)));
+  publicNs.adapter.on('delete-room', (room: string) => room.startsWith('ticket:') && watchedTickets.delete(room.slice(7)));
 
   publicNs.on('connection', (socket) => {
     socket.join(centerRoom(centerId()));
@@ -84,17 +89,16 @@ export default fp(async function realtime(app) {
   const unsubscribe = app.queue.onCommitted((c: Committed) => {
     const state = app.queue.state(c.centerId);
     const room = centerRoom(c.centerId);
-    publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public'));
-    staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff'));
+    const stats = serviceStats(state);
+    publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public', stats));
+    staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff', stats));
     for (const call of c.calls) {
       publicNs.to(room).emit('ticket:called', call);
       staffNs.to(room).emit('ticket:called', call);
     }
     // Phones following a ticket: its own change, and every waiting ticket whose position may have moved.
-    const rooms = publicNs.adapter.rooms;
-    for (const roomName of rooms.keys()) {
-      if (!roomName.startsWith('ticket:')) continue;
-      const ticketId = roomName.slice('ticket:'.length);
+    for (const ticketId of watchedTickets) {
+      const roomName = ticketRoom(ticketId);
       const changed = c.decision.tickets.find((t) => t.id === ticketId);
       const live = state.active.get(ticketId);
       if (changed || live?.status === 'waiting') publicNs.to(roomName).emit('ticket:updated', ticketUpdate(state, changed ?? live!, c.seq));

@@ -40,30 +40,30 @@ export function etaMinutes(state: QueueState, serviceId: string, ahead: number):
   return Math.round((ahead * avgServiceMinutes(state, service)) / servingCounters(state, serviceId));
 }
 
+/** Waiting counts and ETAs for every service, in one pass over the live tickets. */
 export function serviceStats(state: QueueState): ServiceQueueStats[] {
-  const out: ServiceQueueStats[] = [];
-  for (const service of state.services.values()) {
-    let waiting = 0;
-    let waitingPriority = 0;
-    let oldest: number | null = null;
-    for (const t of state.active.values()) {
-      if (t.serviceId !== service.id || t.status !== 'waiting') continue;
-      waiting++;
-      if (t.priorityWeight > 0) waitingPriority++;
-      if (oldest === null || t.queuedAt < oldest) oldest = t.queuedAt;
-    }
-    out.push({
+  const tally = new Map<string, { waiting: number; waitingPriority: number; oldest: number | null }>();
+  for (const id of state.services.keys()) tally.set(id, { waiting: 0, waitingPriority: 0, oldest: null });
+  for (const t of state.active.values()) {
+    const s = t.status === 'waiting' ? tally.get(t.serviceId) : undefined;
+    if (!s) continue;
+    s.waiting++;
+    if (t.priorityWeight > 0) s.waitingPriority++;
+    if (s.oldest === null || t.queuedAt < s.oldest) s.oldest = t.queuedAt;
+  }
+  return [...state.services.values()].map((service) => {
+    const s = tally.get(service.id)!;
+    return {
       serviceId: service.id,
-      waiting,
-      waitingPriority,
-      oldestQueuedAt: oldest,
-      etaMinutes: etaMinutes(state, service.id, waiting),
+      waiting: s.waiting,
+      waitingPriority: s.waitingPriority,
+      oldestQueuedAt: s.oldest,
+      etaMinutes: etaMinutes(state, service.id, s.waiting),
       avgServiceMinutes: Math.round(avgServiceMinutes(state, service) * 10) / 10,
       issuedToday: state.issuedToday.get(service.id) ?? 0,
       servedToday: state.servedByService.get(service.id)?.count ?? 0,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 export function counterView(state: QueueState, counterId: string): CounterView | null {

@@ -118,7 +118,9 @@ export class QueueService {
 
   private rollDayIfNeeded(centerId: string, state: QueueState): void {
     const now = this.clock.now();
-    if (businessDay(now, state.center.timeZone) === state.businessDay) return;
+    // Forward only ('YYYY-MM-DD' sorts as text): a clock stepped back across midnight (NTP)
+    // must not reopen yesterday, whose numbers are taken, nor expire today's queue.
+    if (businessDay(now, state.center.timeZone) <= state.businessDay) return;
     const decision = decide(state, { type: 'roll-day' }, { now, actor: { staffId: null, role: 'public' }, newTicketId: this.makeId });
     this.commit(centerId, state, 'roll-day', decision);
     this.logger.info({ centerId, businessDay: state.businessDay }, 'new business day');

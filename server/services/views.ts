@@ -1,6 +1,6 @@
 /** REST and socket read models, built from the live state. */
 import type { Ticket } from '../../protocol/domain';
-import type { PublicSnapshot, StaffSnapshot, QueueUpdate, TicketUpdate, PrinterStatusView } from '../../protocol/realtime';
+import type { PublicSnapshot, StaffSnapshot, QueueUpdate, TicketUpdate, PrinterStatusView, ServiceQueueStats } from '../../protocol/realtime';
 import type { TicketView } from '../../protocol/schemas';
 import type { QueueState } from '../queue/state';
 import { counterView, counterViews, serviceStats, ticketPosition, toPublicTicket } from '../queue/views';
@@ -60,7 +60,7 @@ export function staffSnapshot(state: QueueState, now: number, printers: PrinterS
 }
 
 /** One update per commit. Public updates omit waiting tickets (their ids stay private to their holders). */
-export function queueUpdate(state: QueueState, c: Committed, audience: 'public' | 'staff'): QueueUpdate {
+export function queueUpdate(state: QueueState, c: Committed, audience: 'public' | 'staff', stats: ServiceQueueStats[] = serviceStats(state)): QueueUpdate {
   const counterIds = new Set(c.decision.counters.map((x) => x.counterId));
   for (const t of c.decision.tickets) if (t.counterId) counterIds.add(t.counterId);
   const tickets = c.decision.tickets.filter((t) => audience === 'staff' || t.status !== 'waiting').map(toPublicTicket);
@@ -70,7 +70,7 @@ export function queueUpdate(state: QueueState, c: Committed, audience: 'public' 
     kinds: [...new Set(c.decision.events.map((e) => e.type))],
     tickets,
     counters: [...counterIds].map((id) => counterView(state, id)).filter((v) => v !== null),
-    stats: serviceStats(state),
+    stats,
   };
 }
 

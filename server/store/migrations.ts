@@ -179,6 +179,19 @@ const MIGRATIONS: Migration[] = [
         CREATE INDEX ratings_at ON ratings (center_id, at);
       `),
   },
+  {
+    version: 3,
+    name: 'report and rating indexes',
+    up: (db) =>
+      db.exec(`
+        -- Director reports scan a period's tickets in issue order (summary, tickets.csv).
+        CREATE INDEX tickets_report ON tickets (center_id, business_day, issued_at);
+        -- The rating tablet asks for its counter's last finished ticket.
+        CREATE INDEX tickets_counter_done ON tickets (center_id, counter_id, completed_at) WHERE status = 'done';
+        -- events.csv reads the event log by time.
+        CREATE INDEX ticket_events_at ON ticket_events (center_id, at);
+      `),
+  },
 ];
 
 export function migrate(db: Db): void {

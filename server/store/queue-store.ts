@@ -58,7 +58,7 @@ export class SqliteQueueStore implements QueueStore {
         "SELECT counter_id AS cid, COUNT(*) AS n FROM tickets WHERE center_id = ? AND business_day = ? AND status = 'done' AND counter_id IS NOT NULL GROUP BY counter_id",
       ),
       recentCalls: db.prepare(
-        "SELECT e.seq, e.at, e.type, e.counter_id, t.* FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.center_id = ? AND e.at >= ? AND e.type IN ('ticket.called','ticket.recalled') ORDER BY e.id DESC LIMIT 20",
+        "SELECT t.*, e.seq, e.at, e.type, e.counter_id, e.data FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.center_id = ? AND e.at >= ? AND e.type IN ('ticket.called','ticket.recalled') ORDER BY e.id DESC LIMIT 20",
       ),
       setCenterSeq: db.prepare('UPDATE centers SET seq = ?, business_day = ? WHERE id = ?'),
       insertEvent: db.prepare(
@@ -131,8 +131,10 @@ export class SqliteQueueStore implements QueueStore {
       for (const r of this.stmts.recentCalls.all(centerId, since) as Record<string, unknown>[]) {
         const counter = state.counters.get(r.counter_id as string);
         if (!counter) continue;
+        // The ticket as it was when called, as the live state recorded it.
+        const data = JSON.parse(r.data as string) as { recallCount?: number };
         const call: CallRecord = {
-          ticket: toPublicTicket(ticketFromRow(r)),
+          ticket: { ...toPublicTicket(ticketFromRow(r)), status: 'called', counterId: counter.id, calledAt: r.at as number, recallCount: data.recallCount ?? 0 },
           counter: { id: counter.id, number: counter.number, name: counter.name },
           recall: r.type === 'ticket.recalled',
           at: r.at as number,
