@@ -90,6 +90,14 @@ export const LoginBody = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 256 }),
 }, Strict);
 
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 8, maxLength: 256 }),
+  },
+  Strict,
+);
+
 export const MeSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),

@@ -1,8 +1,8 @@
 /** Staff sign-in with scrypt passwords, a per-IP rate limit and an account lockout. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../protocol/errors';
-import { ErrorSchema, LoginBody, MeSchema } from '../../protocol/schemas';
-import { verifyPassword } from '../auth/password';
+import { ChangePasswordBody, ErrorSchema, LoginBody, MeSchema } from '../../protocol/schemas';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { appendAudit } from '../store/config-store';
 import { ANY_STAFF } from '../plugins/auth';
@@ -56,6 +56,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  app.post(
+    '/api/auth/password',
+    {
+      onRequest: app.requireRole(...ANY_STAFF),
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Change one’s own password (required after a one-time password)', body: ChangePasswordBody, response: { 200: MeSchema, 401: ErrorSchema } },
+    },
+    async (req) => {
+      const staff = req.staff!;
+      const row = app.db.prepare('SELECT password_hash FROM staff WHERE id = ?').get(staff.id) as { password_hash: string };
+      if (!(await verifyPassword(req.body.currentPassword, row.password_hash))) throw new DomainError('INVALID_CREDENTIALS');
+      const hash = await hashPassword(req.body.newPassword);
+      app.db.prepare('UPDATE staff SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, staff.id);
+      appendAudit(app.db, { centerId: staff.centerId, at: app.clock.now(), staffId: staff.id, action: 'auth.password-changed' });
+      return me({ ...staff, mustChangePassword: false });
+    },
+  );
 
   app.get('/api/auth/me', { onRequest: app.requireRole(...ANY_STAFF), schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema } } }, async (req) =>
     me(req.staff!),

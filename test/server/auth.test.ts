@@ -101,3 +101,16 @@ describe('counter commands', () => {
     expect(call2.json().counter.servedToday).toBe(1);
   });
 });
+
+describe('password change', () => {
+  it('needs the current password, then the new one works and the old one does not', async () => {
+    const cookie = await loginCookie(t.app, 'staff4');
+    const change = (currentPassword: string, newPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword, newPassword } });
+    expect((await change('wrong', 'a-long-new-secret')).statusCode).toBe(401);
+    expect((await change('demo', 'short')).statusCode).toBe(400);
+    expect((await change('demo', 'a-long-new-secret')).statusCode).toBe(200);
+    expect((await login('staff4', 'demo', '10.3.0.1')).statusCode).toBe(401);
+    expect((await login('staff4', 'a-long-new-secret', '10.3.0.2')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * `<qm-admin-center>`: center name, time zone, queue and voice settings, and the notice line.
+ *
+ * @property center - the center record
+ * @property reload - called after a change
+ */
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Center } from '../../protocol/domain';
+import { api, ApiError } from '../lib/api';
+import { t } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n.vi';
+import { theme } from './theme';
+
+export class QmAdminCenter extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      form {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+        gap: 0.75rem 1rem;
+        margin-bottom: 1rem;
+      }
+      h2,
+      .wide,
+      .formactions {
+        grid-column: 1 / -1;
+      }
+      label {
+        display: grid;
+        gap: 0.25rem;
+        font-size: 0.9rem;
+        font-weight: 600;
+      }
+      label.check {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) center: Center | null = null;
+  @property({ attribute: false }) reload: () => Promise<void> = async () => {};
+  @state() private message: { text: string; error: boolean } | null = null;
+
+  override render() {
+    const c = this.center!;
+    const s = c.settings;
+    const select = (name: string, label: MessageKey, value: string, options: [string, MessageKey][]) =>
+      html`<label
+        >${t(label)}<select name=${name}>
+          ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${t(l)}</option>`)}
+        </select></label
+      >`;
+    const num = (name: keyof typeof s, label: MessageKey) => html`<label>${t(label)}<input name=${name} type="number" .value=${String(s[name])} /></label>`;
+    const check = (name: keyof typeof s, label: MessageKey) => html`<label class="check"><input type="checkbox" name=${name} ?checked=${s[name] === true} /> ${t(label)}</label>`;
+    return html`<div role="status" aria-live="polite">${this.message ? html`<p class="toast ${this.message.error ? 'error' : ''}">${this.message.text}</p>` : null}</div>
+      <form class="card" @submit=${this.saveCenter}>
+        <h2>${t('center.settings')}</h2>
+        <label>${t('field.name')}<input name="name" required .value=${c.name} /></label>
+        <label>${t('field.nameEn')}<input name="nameEn" .value=${c.nameEn} /></label>
+        <label class="wide">${t('field.address')}<input name="address" .value=${c.address} /></label>
+        <label>${t('field.timeZone')}<input name="timeZone" required list="zones" .value=${c.timeZone} /></label>
+        <datalist id="zones"><option value="Asia/Ho_Chi_Minh"></option><option value="Asia/Bangkok"></option></datalist>
+        ${num('recallsBeforeNoShow', 'field.recallsBeforeNoShow')} ${num('maxPriorityStreak', 'field.maxPriorityStreak')} ${num('numberDigits', 'field.numberDigits')}
+        ${select('callNextWhileServing', 'field.callNextWhileServing', s.callNextWhileServing, [
+          ['complete', 'field.callNext.complete'],
+          ['refuse', 'field.callNext.refuse'],
+        ])}
+        ${select('routing', 'field.routing', s.routing, [
+          ['service-order', 'field.routing.service-order'],
+          ['earliest', 'field.routing.earliest'],
+        ])}
+        ${select('voiceVariant', 'field.voiceVariant', s.voiceVariant, [
+          ['north', 'field.voice.north'],
+          ['south', 'field.voice.south'],
+        ])}
+        ${check('voiceDigitByDigit', 'field.voiceDigitByDigit')} ${check('announceEnglish', 'field.announceEnglish')}
+        <div class="formactions"><button class="primary">${t('admin.save')}</button></div>
+      </form>
+      <form class="card" @submit=${this.saveNotice}>
+        <h2>${t('center.notice')}</h2>
+        <label class="wide">${t('field.noticeLine')}<textarea name="noticeLine" rows="2" maxlength="500">${s.noticeLine}</textarea></label>
+        <label class="wide">${t('field.noticeLineEn')}<textarea name="noticeLineEn" rows="2" maxlength="500">${s.noticeLineEn}</textarea></label>
+        <div class="formactions"><button class="primary">${t('admin.save')}</button></div>
+      </form>`;
+  }
+
+  private async saveCenter(e: SubmitEvent) {
+    e.preventDefault();
+    const d = new FormData(e.target as HTMLFormElement);
+    const str = (k: string) => String(d.get(k) ?? '').trim();
+    await this.send('/api/admin/center', {
+      name: str('name'),
+      nameEn: str('nameEn'),
+      address: str('address'),
+      timeZone: str('timeZone'),
+      settings: {
+        recallsBeforeNoShow: Number(str('recallsBeforeNoShow')),
+        maxPriorityStreak: Number(str('maxPriorityStreak')),
+        numberDigits: Number(str('numberDigits')),
+        callNextWhileServing: str('callNextWhileServing'),
+        routing: str('routing'),
+        voiceVariant: str('voiceVariant'),
+        voiceDigitByDigit: d.get('voiceDigitByDigit') === 'on',
+        announceEnglish: d.get('announceEnglish') === 'on',
+      },
+    });
+  }
+
+  private async saveNotice(e: SubmitEvent) {
+    e.preventDefault();
+    const d = new FormData(e.target as HTMLFormElement);
+    await this.send('/api/admin/notice', { noticeLine: String(d.get('noticeLine') ?? '').trim(), noticeLineEn: String(d.get('noticeLineEn') ?? '').trim() });
+  }
+
+  private async send(url: string, body: object) {
+    try {
+      await api(url, { method: 'PUT', body });
+      this.message = { text: t('admin.saved'), error: false };
+      await this.reload();
+    } catch (err) {
+      this.message = { text: err instanceof ApiError ? err.message : String(err), error: true };
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * `<qm-login>`: username/password form.
+ *
+ * @fires qm-logged-in - detail: the signed-in account (`Me`)
+ */
+import { LitElement, css, html } from 'lit';
+import { state } from 'lit/decorators.js';
+import { api, ApiError } from '../lib/api';
+import { emit, type Me } from '../lib/events';
+import { t } from '../lib/i18n';
+import { theme } from './theme';
+
+export class QmLogin extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: grid;
+        place-items: center;
+        min-height: 70vh;
+      }
+      form {
+        display: grid;
+        gap: 0.8rem;
+        width: min(380px, 92vw);
+      }
+      label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      button {
+        min-height: 48px;
+      }
+    `,
+  ];
+
+  @state() private error = '';
+  @state() private busy = false;
+
+  override render() {
+    return html`<form class="card" @submit=${this.submit} aria-labelledby="login-title">
+      <h2 id="login-title">${t('login.title')}</h2>
+      <label>${t('login.username')}<input name="username" autocomplete="username" required autofocus /></label>
+      <label>${t('login.password')}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      <button class="primary" ?disabled=${this.busy}>${this.busy ? t('login.busy') : t('login.submit')}</button>
+    </form>`;
+  }
+
+  private async submit(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    this.busy = true;
+    this.error = '';
+    try {
+      const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username: String(data.get('username')), password: String(data.get('password')) } });
+      emit(this, 'qm-logged-in', me);
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * `<qm-rating-tablet>`: the citizen satisfaction tablet at one counter. When a
+ * ticket is completed at this counter (a 'done' ticket in a /public queue:update),
+ * it asks in Vietnamese with four big faces, offers optional reasons, posts the
+ * rating, thanks, and returns to idle by itself.
+ *
+ * @property counterNumber - the counter on the wall (from /rate/counter/:number)
+ * @fires qm-rated - detail: { level } after the server accepted a rating
+ */
+import { LitElement, html, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { io, type Socket } from 'socket.io-client';
+import type { PublicClientToServer, PublicServerToClient, PublicSnapshot, PublicTicket } from '../../protocol/realtime';
+import type { LastCompleted, RatingLevel } from '../../protocol/reports';
+import { socketIoBackoffOptions } from '../../display/lib/reconnect-policy';
+import { api, ApiError } from '../lib/api';
+import { emit } from '../lib/events';
+import { LEVELS, reasonsFor } from '../lib/rating-text';
+import { ratingStyles } from './qm-rating-tablet.styles';
+
+type Phase = 'idle' | 'ask' | 'reasons' | 'thanks' | 'failed';
+
+/** How long each screen waits for the citizen before moving on. */
+export const RATING_TIMEOUTS = { ask: 60_000, reasons: 20_000, thanks: 6_000, failed: 8_000 };
+
+function face(level: RatingLevel, color: string) {
+  // Mouth from a wide smile (4) to a frown (1): the curve's control point moves up.
+  const mouth = { 4: 'M30 62 Q50 84 70 62', 3: 'M32 64 Q50 74 68 64', 2: 'M32 66 L68 66', 1: 'M32 72 Q50 56 68 72' }[level];
+  return svg`<svg viewBox="0 0 100 100" aria-hidden="true"><circle cx="50" cy="50" r="46" fill=${color} /><circle cx="35" cy="40" r="6" fill="#fff" /><circle cx="65" cy="40" r="6" fill="#fff" /><path d=${mouth} stroke="#fff" stroke-width="7" fill="none" stroke-linecap="round" /></svg>`;
+}
+
+export class QmRatingTablet extends LitElement {
+  static override styles = ratingStyles;
+
+  @property({ type: Number }) counterNumber = 0;
+  @state() private phase: Phase = 'idle';
+  @state() private ticket: PublicTicket | null = null;
+  @state() private level: RatingLevel | null = null;
+  @state() private chosen: string[] = [];
+  @state() private counterName = '';
+  @state() private centerName = '';
+  @state() private online = false;
+  private counterId: string | null = null;
+  private serverReasons: unknown = null;
+  private socket: Socket<PublicServerToClient, PublicClientToServer> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Tickets already offered: a replayed update must not ask twice. */
+  private readonly asked = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void api('/api/ratings/reasons').then(
+      (r) => (this.serverReasons = r),
+      () => undefined,
+    );
+    const socket: Socket<PublicServerToClient, PublicClientToServer> = io('/public', { ...socketIoBackoffOptions(), transports: ['websocket', 'polling'], tryAllTransports: true });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.online = true;
+      void this.resumeLast();
+    });
+    socket.on('disconnect', (reason) => {
+      this.online = false;
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
+    });
+    socket.on('queue:snapshot', (s) => this.takeSnapshot(s));
+    socket.on('config:changed', async () => {
+      const reply = await socket.emitWithAck('queue:resync').catch(() => null);
+      if (reply?.ok) this.takeSnapshot(reply.data);
+    });
+    socket.on('queue:update', (u) => {
+      if (!this.counterId) return;
+      for (const t of u.tickets) if (t.status === 'done' && t.counterId === this.counterId) this.offer(t);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+  }
+
+  private takeSnapshot(s: PublicSnapshot) {
+    const counter = s.counters.find((c) => c.number === this.counterNumber);
+    this.counterId = counter?.id ?? null;
+    this.counterName = counter?.name ?? '';
+    this.centerName = s.center.name;
+  }
+
+  /**
+   * After the tablet reloads (power cut, page refresh), offer the ticket this
+   * counter finished moments ago if it was not rated yet.
+   */
+  private async resumeLast() {
+    if (this.phase !== 'idle' || !this.counterNumber) return;
+    try {
+      const last = await api<LastCompleted>(`/api/counters/${this.counterNumber}/last-completed?withinMinutes=2`);
+      if (last.ticket && !last.rating && this.phase === 'idle') {
+        this.offer({ id: last.ticket.id, number: last.ticket.number, serviceId: last.ticket.serviceId, priorityId: null, status: 'done', counterId: last.counter.id, issuedAt: 0, calledAt: null, recallCount: 0 });
+      }
+    } catch {
+      // Nothing to resume: wait for the next completion.
+    }
+  }
+
+  private offer(ticket: PublicTicket) {
+    if (this.asked.has(ticket.id)) return;
+    this.asked.add(ticket.id);
+    // A newer completion replaces an unanswered question: the citizen in front of the tablet changed.
+    this.ticket = ticket;
+    this.level = null;
+    this.chosen = [];
+    this.go('ask');
+  }
+
+  private go(phase: Phase) {
+    this.phase = phase;
+    clearTimeout(this.timer);
+    if (phase === 'idle') return;
+    this.timer = setTimeout(() => (phase === 'reasons' ? void this.send() : this.go('idle')), RATING_TIMEOUTS[phase]);
+  }
+
+  override render() {
+    return html`<div class="screen ${this.phase}">
+      <header>
+        <span>${this.centerName}</span><span>${this.counterName || `Quầy ${this.counterNumber}`}</span>
+        <span class="dot ${this.online ? 'on' : ''}" aria-label=${this.online ? 'online' : 'offline'}></span>
+      </header>
+      <main>${this.body()}</main>
+    </div>`;
+  }
+
+  private body() {
+    switch (this.phase) {
+      case 'idle':
+        return html`<div class="idle">
+          <h1>Xin kính chào ông/bà</h1>
+          <p>Sau khi hoàn thành thủ tục, mời ông/bà đánh giá mức độ hài lòng tại đây.</p>
+          <p class="en">After your visit, please rate our service here.</p>
+        </div>`;
+      case 'ask':
+        return html`<h1>Ông/bà có hài lòng với sự phục vụ của quầy ${this.counterNumber}?</h1>
+          <p class="ticket">Số ${this.ticket?.number}</p>
+          <p class="en">How satisfied are you with our service?</p>
+          <div class="faces" role="group" aria-label="Mức độ hài lòng">
+            ${LEVELS.map(
+              (l) => html`<button class="face" data-level=${l.level} @click=${() => this.pick(l.level)}>
+                ${face(l.level, l.color)}<span class="vi">${l.vi}</span><span class="en">${l.en}</span>
+              </button>`,
+            )}
+          </div>`;
+      case 'reasons': {
+        const level = LEVELS.find((l) => l.level === this.level)!;
+        return html`<h1>${level.vi}</h1>
+          <p>Ông/bà có thể chọn thêm lý do (không bắt buộc):</p>
+          <div class="chips">
+            ${reasonsFor(level.level, this.serverReasons).map(
+              (r) => html`<button class="chip" data-reason=${r.id} aria-pressed=${this.chosen.includes(r.id) ? 'true' : 'false'} @click=${() => this.toggle(r.id)}>
+                ${r.label}<span class="en">${r.labelEn}</span>
+              </button>`,
+            )}
+          </div>
+          <button class="send" @click=${() => this.send()}>Gửi đánh giá <span class="en">Send</span></button>`;
+      }
+      case 'thanks':
+        return html`<div class="idle" role="status">
+          <h1>Xin cảm ơn ông/bà!</h1>
+          <p>Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.</p>
+          <p class="en">Thank you for your feedback.</p>
+        </div>`;
+      case 'failed':
+        return html`<div class="idle" role="alert">
+          <h1>Chưa gửi được đánh giá</h1>
+          <p>Xin lỗi ông/bà, hệ thống đang bận. Mời ông/bà thử lại.</p>
+          <button class="send" @click=${() => this.send()}>Thử lại <span class="en">Try again</span></button>
+        </div>`;
+    }
+  }
+
+  private pick(level: RatingLevel) {
+    this.level = level;
+    this.go('reasons');
+  }
+
+  private toggle(reason: string) {
+    this.chosen = this.chosen.includes(reason) ? this.chosen.filter((r) => r !== reason) : [...this.chosen, reason];
+    // Still choosing: give the citizen the full time again.
+    this.go('reasons');
+  }
+
+  private async send() {
+    if (!this.ticket || !this.level) return this.go('idle');
+    clearTimeout(this.timer);
+    try {
+      await api('/api/ratings', { method: 'POST', body: { ticketId: this.ticket.id, level: this.level, reasons: this.chosen } });
+      emit(this, 'qm-rated', { level: this.level });
+      this.go('thanks');
+    } catch (err) {
+      // Rated already (another tap, another tablet): the citizen's opinion is recorded, so thank them.
+      this.go(err instanceof ApiError && err.code === 'ALREADY_RATED' ? 'thanks' : 'failed');
+    }
+  }
+}

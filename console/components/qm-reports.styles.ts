@@ -1,0 +1,65 @@
+import { css } from 'lit';
+
+export const reportStyles = css`
+  :host {
+    display: block;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-bottom: 1rem;
+  }
+  .bar input {
+    width: 8.5rem;
+  }
+  .spacer {
+    flex: 1;
+  }
+  a.csv {
+    color: var(--qm-blue);
+    padding: 0.4rem 0.5rem;
+  }
+  h1 {
+    font-size: 1.3rem;
+    margin: 0.25rem 0;
+  }
+  .kpis {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+    gap: 0.75rem;
+    margin: 1rem 0;
+  }
+  .kpi {
+    display: grid;
+    gap: 0.2rem;
+  }
+  .kpi strong {
+    font-size: 1.6rem;
+  }
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 1rem;
+    margin-bottom: 1rem;
+  }
+  .block {
+    margin-bottom: 1rem;
+    break-inside: avoid;
+  }
+  @media print {
+    .noprint {
+      display: none;
+    }
+    .card {
+      border-color: #999;
+    }
+    .charts {
+      grid-template-columns: 1fr 1fr;
+    }
+    qm-chart {
+      --qm-chart-height: 200px;
+    }
+  }
+`;

@@ -1,0 +1,239 @@
+/**
+ * `<qm-reports>`: director reports for any date range — totals, wait and
+ * service time, by service/counter/staff/hour/day, SLA share, satisfaction;
+ * charts, tables, CSV links and a printable layout.
+ *
+ * @property view - live view (for the center's time zone and "today")
+ */
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
+import { api, ApiError } from '../lib/api';
+import { addDays, dmy, isoDay, minutes, parseDmy, percent } from '../lib/format';
+import { currentLang, t } from '../lib/i18n';
+import type { StaffView } from '../lib/staff-model';
+import type { MessageKey } from '../lib/i18n.vi';
+import { reportStyles } from './qm-reports.styles';
+import { theme } from './theme';
+
+const LEVEL_COLORS = { '4': '#137333', '3': '#81c995', '2': '#fbbc04', '1': '#d93025' } as const;
+
+export class QmReports extends LitElement {
+  static override styles = [theme, reportStyles];
+
+  @property({ attribute: false }) view: StaffView | null = null;
+  @state() private fromText = '';
+  @state() private toText = '';
+  @state() private range: { from: string; to: string } | null = null;
+  @state() private report: ReportSummary | null = null;
+  @state() private error = '';
+  @state() private loading = false;
+
+  private get zone(): string {
+    return this.view?.center?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  }
+
+  private today(): string {
+    return isoDay(Date.now() + (this.view?.serverOffsetMs ?? 0), this.zone);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "Today" needs the center's zone, which comes with the live view: wait a frame for it.
+    queueMicrotask(() => this.choose(this.today(), this.today()));
+  }
+
+  private choose(from: string, to: string) {
+    this.fromText = dmy(from);
+    this.toText = dmy(to);
+    void this.load(from, to);
+  }
+
+  private submit(e: SubmitEvent) {
+    e.preventDefault();
+    const from = parseDmy(this.fromText);
+    const to = parseDmy(this.toText);
+    if (!from || !to || from > to) {
+      this.error = t('reports.badDate');
+      return;
+    }
+    void this.load(from, to);
+  }
+
+  private async load(from: string, to: string) {
+    this.range = { from, to };
+    this.loading = true;
+    this.error = '';
+    try {
+      this.report = await api<ReportSummary>(`/api/reports/summary?from=${from}&to=${to}`);
+    } catch (err) {
+      this.report = null;
+      this.error = err instanceof ApiError ? err.message : String(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  override render() {
+    const today = this.today();
+    const q = this.range ? `from=${this.range.from}&to=${this.range.to}` : '';
+    return html`<form class="bar noprint" @submit=${this.submit}>
+        <label>${t('reports.from')} <input name="from" inputmode="numeric" placeholder="dd/mm/yyyy" .value=${this.fromText} @input=${(e: Event) => (this.fromText = (e.target as HTMLInputElement).value)} /></label>
+        <label>${t('reports.to')} <input name="to" inputmode="numeric" placeholder="dd/mm/yyyy" .value=${this.toText} @input=${(e: Event) => (this.toText = (e.target as HTMLInputElement).value)} /></label>
+        <button class="primary">${t('reports.show')}</button>
+        <button type="button" @click=${() => this.choose(today, today)}>${t('reports.today')}</button>
+        <button type="button" @click=${() => this.choose(addDays(today, -6), today)}>${t('reports.week')}</button>
+        <button type="button" @click=${() => this.choose(today.slice(0, 8) + '01', today)}>${t('reports.month')}</button>
+        <span class="spacer"></span>
+        <a class="csv" href="/api/reports/summary.csv?${q}" download>${t('reports.csvSummary')}</a>
+        <a class="csv" href="/api/reports/tickets.csv?${q}" download>${t('reports.csvTickets')}</a>
+        <a class="csv" href="/api/reports/events.csv?${q}" download>${t('reports.csvEvents')}</a>
+        <button type="button" @click=${() => window.print()}>${t('reports.print')}</button>
+      </form>
+      ${this.error ? html`<p class="toast error" role="alert">${this.error}</p>` : null} ${this.loading ? html`<p class="muted">${t('reports.loading')}</p>` : null}
+      ${this.report ? this.renderReport(this.report) : null}`;
+  }
+
+  private renderReport(r: ReportSummary) {
+    const lang = currentLang();
+    const tot = r.totals;
+    const sat = r.satisfaction.totals;
+    return html`<h1>${this.view?.center?.name ?? ''} — ${t('reports.title')}</h1>
+      <p class="muted" data-testid="report-range">${t('reports.range', { from: dmy(r.from), to: dmy(r.to), zone: r.timeZone })}</p>
+      <div class="kpis">
+        ${this.kpi('reports.issued', String(tot.issued), 'kpi-issued')} ${this.kpi('reports.served', String(tot.served), 'kpi-served')}
+        ${this.kpi('reports.noShow', String(tot.noShow))} ${this.kpi('reports.meanWait', minutes(tot.wait.mean, lang))}
+        ${this.kpi('reports.meanService', minutes(tot.service.mean, lang))} ${this.kpi('reports.sla', percent(tot.slaShare, lang))}
+        ${this.kpi('reports.satisfied', `${percent(sat.satisfiedShare, lang)} (${sat.total})`, 'kpi-satisfied')}
+      </div>
+      ${tot.issued === 0 ? html`<p class="muted">${t('reports.empty')}</p>` : null}
+      <div class="charts">
+        <section class="card">
+          <h2>${t('reports.byHour')}</h2>
+          <qm-chart
+            .labels=${r.byHour.map((g) => t('reports.hour', { hour: g.key }))}
+            .datasets=${[
+              { label: t('reports.issued'), data: r.byHour.map((g) => g.issued), color: '#8ab4f8' },
+              { label: t('reports.served'), data: r.byHour.map((g) => g.served), color: '#0b5cab' },
+            ]}
+          ></qm-chart>
+        </section>
+        <section class="card">
+          <h2>${t('reports.byService')} — ${t('reports.meanWait')}</h2>
+          <qm-chart
+            .labels=${r.byService.map((g) => g.label)}
+            .datasets=${[
+              { label: t('reports.meanWait'), data: r.byService.map((g) => Math.round(((g.wait.mean ?? 0) / 60) * 10) / 10), color: '#f9ab00' },
+              { label: t('reports.meanService'), data: r.byService.map((g) => Math.round(((g.service.mean ?? 0) / 60) * 10) / 10), color: '#137333' },
+            ]}
+          ></qm-chart>
+        </section>
+        ${r.byDay.length > 1
+          ? html`<section class="card">
+              <h2>${t('reports.byDay')}</h2>
+              <qm-chart
+                type="line"
+                .labels=${r.byDay.map((g) => dmy(g.key).slice(0, 5))}
+                .datasets=${[
+                  { label: t('reports.issued'), data: r.byDay.map((g) => g.issued), color: '#8ab4f8' },
+                  { label: t('reports.served'), data: r.byDay.map((g) => g.served), color: '#0b5cab' },
+                ]}
+              ></qm-chart>
+            </section>`
+          : null}
+        <section class="card">
+          <h2>${t('reports.satByStaff')}</h2>
+          <qm-chart
+            stacked
+            .labels=${r.satisfaction.byStaff.map((g) => g.label)}
+            .datasets=${(['4', '3', '2', '1'] as const).map((l) => ({ label: t(`rating.${l}`), data: r.satisfaction.byStaff.map((g) => g.levels[l]), color: LEVEL_COLORS[l] }))}
+          ></qm-chart>
+        </section>
+      </div>
+      ${this.groupTable('reports.byService', r.byService, 'by-service')} ${this.groupTable('reports.byCounter', r.byCounter, 'by-counter')}
+      ${this.groupTable('reports.byStaff', r.byStaff, 'by-staff')} ${this.groupTable('reports.byDay', r.byDay.map((g) => ({ ...g, label: dmy(g.key) })), 'by-day')}
+      ${this.satTable('reports.satByStaff', r.satisfaction.byStaff)} ${this.satTable('reports.satByService', r.satisfaction.byService)}
+      ${Object.keys(r.satisfaction.reasons).length
+        ? html`<section class="card block">
+            <h2>${t('reports.reasons')}</h2>
+            <table>
+              <tbody>
+                ${Object.entries(r.satisfaction.reasons)
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([reason, n]) => html`<tr><td>${reason}</td><td class="num">${n}</td></tr>`)}
+              </tbody>
+            </table>
+          </section>`
+        : null}`;
+  }
+
+  private kpi(label: MessageKey, value: string, testid = '') {
+    return html`<div class="card kpi" data-testid=${testid}><span class="muted">${t(label)}</span><strong>${value}</strong></div>`;
+  }
+
+  private groupTable(title: MessageKey, groups: ReportGroup[], testid: string) {
+    if (groups.length === 0) return null;
+    const lang = currentLang();
+    return html`<section class="card block">
+      <h2>${t(title)}</h2>
+      <table data-testid=${testid}>
+        <thead>
+          <tr>
+            <th>${t('reports.col.name')}</th>
+            <th class="num">${t('reports.issued')}</th>
+            <th class="num">${t('reports.served')}</th>
+            <th class="num">${t('reports.noShow')}</th>
+            <th class="num">${t('reports.meanWait')}</th>
+            <th class="num">${t('reports.col.medianWait')}</th>
+            <th class="num">${t('reports.col.p90Wait')}</th>
+            <th class="num">${t('reports.meanService')}</th>
+            <th class="num">${t('reports.sla')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${groups.map(
+            (g) => html`<tr>
+              <td>${g.label}</td>
+              <td class="num">${g.issued}</td>
+              <td class="num">${g.served}</td>
+              <td class="num">${g.noShow}</td>
+              <td class="num">${minutes(g.wait.mean, lang)}</td>
+              <td class="num">${minutes(g.wait.median, lang)}</td>
+              <td class="num">${minutes(g.wait.p90, lang)}</td>
+              <td class="num">${minutes(g.service.mean, lang)}</td>
+              <td class="num">${percent(g.slaShare, lang)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private satTable(title: MessageKey, groups: SatisfactionGroup[]) {
+    if (groups.length === 0) return null;
+    const lang = currentLang();
+    return html`<section class="card block">
+      <h2>${t(title)}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${t('reports.col.name')}</th>
+            <th class="num">${t('reports.col.ratings')}</th>
+            ${(['4', '3', '2', '1'] as const).map((l) => html`<th class="num">${t(`rating.${l}`)}</th>`)}
+            <th class="num">${t('reports.satisfied')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${groups.map(
+            (g) => html`<tr>
+              <td>${g.label}</td>
+              <td class="num">${g.total}</td>
+              ${(['4', '3', '2', '1'] as const).map((l) => html`<td class="num">${g.levels[l]}</td>`)}
+              <td class="num">${percent(g.satisfiedShare, lang)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+}

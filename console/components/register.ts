@@ -1,0 +1,33 @@
+/** The only module with side effects: defines every console tag. */
+import { QmConsoleApp } from './qm-console-app';
+import { QmLogin } from './qm-login';
+import { QmCounterPicker } from './qm-counter-picker';
+import { QmCounterConsole } from './qm-counter-console';
+import { QmCounterDialog } from './qm-counter-dialog';
+import { QmFloor } from './qm-floor';
+import { QmReports } from './qm-reports';
+import { QmChart } from './qm-chart';
+import { QmAdmin } from './qm-admin';
+import { QmAdminTable } from './qm-admin-table';
+import { QmAdminStaff } from './qm-admin-staff';
+import { QmAdminCenter } from './qm-admin-center';
+import { QmAdminProcedures } from './qm-admin-procedures';
+import { QmAdminAudit } from './qm-admin-audit';
+
+const tags: [string, CustomElementConstructor][] = [
+  ['qm-console-app', QmConsoleApp],
+  ['qm-login', QmLogin],
+  ['qm-counter-picker', QmCounterPicker],
+  ['qm-counter-console', QmCounterConsole],
+  ['qm-counter-dialog', QmCounterDialog],
+  ['qm-floor', QmFloor],
+  ['qm-reports', QmReports],
+  ['qm-chart', QmChart],
+  ['qm-admin', QmAdmin],
+  ['qm-admin-table', QmAdminTable],
+  ['qm-admin-staff', QmAdminStaff],
+  ['qm-admin-center', QmAdminCenter],
+  ['qm-admin-procedures', QmAdminProcedures],
+  ['qm-admin-audit', QmAdminAudit],
+];
+for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);

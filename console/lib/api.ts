@@ -1,0 +1,62 @@
+/**
+ * The console's one way to the REST API. A refusal becomes an ApiError carrying
+ * the server's code and translated message (shown as is); a lost connection
+ * becomes an ApiError with code NETWORK so screens can say "no connection".
+ */
+import { currentLang } from './i18n';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Screens listen for this to show the login again when a session ends (reset, deactivated, expired). */
+export const SESSION_ENDED = 'qm-session-ended';
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': currentLang(), ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', currentLang() === 'en' ? 'No connection to the server.' : 'Mất kết nối tới máy chủ.');
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  if (!res.ok) {
+    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
+    if (res.status === 401 && !path.startsWith('/api/auth/login')) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
+    throw new ApiError(res.status, err.code ?? 'HTTP_' + res.status, err.message ?? `HTTP ${res.status}`, err.details);
+  }
+  return body as T;
+}
+
+/** A fresh key per user intent; a retry of the same intent reuses it. */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
+}

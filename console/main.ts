@@ -1,0 +1,2 @@
+/** Console entry: staff counter, director floor and reports, admin. */
+import './components/register';

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+let admin: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = await loginCookie(t.app, 'admin');
+});
+afterEach(() => t.destroy());
+
+const procedure = {
+  id: 'proc-dang-ky-khai-sinh',
+  code: '1.001193',
+  name: 'Đăng ký khai sinh',
+  field: 'Hộ tịch',
+  level: 'commune',
+  agency: 'UBND cấp xã',
+  steps: ['Nộp hồ sơ', 'Nhận kết quả'],
+  submissionMethods: ['Trực tiếp'],
+  documents: [{ name: 'Giấy chứng sinh', copies: '01 bản chính' }],
+  timeLimit: 'Ngay trong ngày',
+  fees: 'Miễn lệ phí',
+  legalBasis: ['Luật Hộ tịch 2014'],
+  result: 'Giấy khai sinh',
+  conditions: 'Không.',
+  online: 'full',
+  onlineUrl: null,
+  serviceId: 'svc-hotich',
+};
+
+const importCatalog = (format: 'csv' | 'json', content: string) =>
+  t.app.inject({ method: 'POST', url: '/api/admin/procedures/import', headers: { cookie: admin }, payload: { format, content } });
+const exportCatalog = (format: 'csv' | 'json') => t.app.inject({ method: 'GET', url: `/api/admin/procedures/export?format=${format}`, headers: { cookie: admin } });
+
+describe('procedure catalog import/export', () => {
+  it('imports JSON, exports it back as JSON and CSV, and the CSV imports again', async () => {
+    const res = await importCatalog('json', JSON.stringify([procedure]));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ imported: 1 });
+    expect((await exportCatalog('json')).json()).toEqual([expect.objectContaining({ code: '1.001193', name: 'Đăng ký khai sinh' })]);
+    const csv = await exportCatalog('csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    expect((await importCatalog('csv', csv.body)).json()).toEqual({ imported: 1 });
+    const actions = t.app.db.prepare("SELECT action, data FROM audit_log WHERE action = 'procedures.import'").all() as { data: string }[];
+    expect(actions).toHaveLength(2);
+    expect(JSON.parse(actions[1].data)).toEqual({ before: { count: 1 }, after: { count: 1, format: 'csv' } });
+  });
+
+  it('rejects a catalog with a bad row whole, with row details, keeping the old one', async () => {
+    await importCatalog('json', JSON.stringify([procedure]));
+    const res = await importCatalog('json', JSON.stringify([procedure, { ...procedure, id: 'proc-x', code: 'bad' }]));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('IMPORT_INVALID');
+    expect(res.json().details[0]).toMatchObject({ row: 2 });
+    expect((await exportCatalog('json')).json()).toHaveLength(1);
+  });
+});
