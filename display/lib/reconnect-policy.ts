@@ -1,0 +1,34 @@
+/**
+ * How screens come back after the server restarts. Hundreds of displays,
+ * kiosks and consoles lose the server at the same instant; if they all came
+ * back on a fixed schedule they would hit the restarted process together.
+ * Every delay is therefore exponential and jittered (±50 %).
+ */
+
+export interface ReconnectPolicy {
+  /** First delay; doubles per failed attempt. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** 0.5 → each delay is drawn from [0.5 × d, 1.5 × d]. */
+  jitter: number;
+}
+
+export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000, jitter: 0.5 };
+
+/** The same policy in socket.io-client's own words (its Manager does the backoff for lost transports). */
+export function socketIoBackoffOptions(policy: ReconnectPolicy = DEFAULT_RECONNECT_POLICY) {
+  return {
+    reconnection: true,
+    reconnectionAttempts: Infinity,
+    reconnectionDelay: policy.baseDelayMs,
+    reconnectionDelayMax: policy.maxDelayMs,
+    randomizationFactor: policy.jitter,
+  };
+}
+
+/** Delay before attempt `attempt` (0-based), with `random` in [0, 1). */
+export function reconnectDelay(attempt: number, policy: ReconnectPolicy = DEFAULT_RECONNECT_POLICY, random: number = Math.random()): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
+  const spread = exponential * policy.jitter * (2 * random - 1);
+  return Math.max(0, Math.round(Math.min(policy.maxDelayMs * (1 + policy.jitter), exponential + spread)));
+}
