@@ -23,6 +23,8 @@ const EnvSchema = Type.Object({
   PRINTER_STATUS_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1000 }),
   /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
   KIOSK_PRINTERS: Type.Optional(Type.String()),
+  /** Origins allowed to embed <qm-kiosk> from another site (comma list); unset = same-origin only. */
+  KIOSK_EMBED_ORIGINS: Type.Optional(Type.String()),
   DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),

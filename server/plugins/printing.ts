@@ -60,7 +60,7 @@ export default fp(async function printing(app) {
     paperWidth: c.PRINTER_PAPER_WIDTH,
     statusPollMs: c.PRINTER_STATUS_POLL_MS,
   };
-  const log = app.log.child({ module: 'printer' });
+  const log = app.log;
   const main = createPrinterService({ ...base, id: 'main', url: c.PRINTER_URL }, { logger: log as never, now: () => app.clock.now() });
   const byKiosk = new Map<string, PrinterService>();
   for (const [kioskId, url] of Object.entries(kioskPrinterUrls(c.KIOSK_PRINTERS))) {

@@ -10,8 +10,9 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { projectRoot } from '../paths';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const REPO_ROOT = projectRoot();
 
 /** Where the packs shipped with the code live: the build output, else the sources. */
 function builtPackRoot(): string | null {

@@ -1,0 +1,315 @@
+/**
+ * qm-kiosk — the citizen kiosk: take a ticket in one tap (two with priority), look up
+ * procedures, and see plainly when the server cannot be reached. Owns the connection
+ * and one immutable state object that it replaces on every change and hands to the
+ * screens as properties.
+ *
+ * Works full-screen (kiosk/index.html) or dropped into another page:
+ *   <qm-kiosk server="https://hcc.example.gov.vn" kiosk-id="K1"></qm-kiosk>
+ *
+ * @attr server          origin of the queue server; empty = this page's origin
+ * @attr kiosk-id        sent with tickets so the server prints on this kiosk's printer
+ * @attr lang            'vi' (default) or 'en' at start (the native attribute); the citizen can switch
+ * @attr idle-seconds    any screen returns home after this long untouched (default 60)
+ * @attr confirm-seconds the ticket confirmation returns home after this long (default 15)
+ * @fires qm-ticket-issued {ticketId, number} — a ticket the server confirmed is on screen
+ * @cssprop --qm-primary, --qm-priority, --qm-lookup, --qm-font … (see shared-styles.ts)
+ */
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PriorityCategory } from '../../protocol/domain';
+import type { PrinterStatusView, PublicSnapshot, QueueUpdate } from '../../protocol/realtime';
+import { checklistPrintNote, printerProblem, type PrintNote } from '../lib/print-state';
+import type { PrintInfo, TicketView } from '../../protocol/schemas';
+import { ApiError, KioskApi } from '../lib/api';
+import { emit } from '../lib/events';
+import { formatTime } from '../lib/format';
+import { icon } from '../lib/icons';
+import { IdleController } from '../lib/idle-controller';
+import { TicketIssuer, type IssueChoice } from '../lib/issue';
+import { connectPublic, type LiveLink } from '../lib/live';
+import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
+import type { KioskService } from './qm-service-grid';
+import { base } from './shared-styles';
+import { kioskStyles } from './qm-kiosk.styles';
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'priority' }
+  | { name: 'priority-service'; priorityId: string }
+  | { name: 'issuing'; attempt: number }
+  | { name: 'issued'; ticket: TicketView }
+  | { name: 'refused'; message: string }
+  | { name: 'search' }
+  | { name: 'procedure'; procedureId: string };
+
+export interface KioskState {
+  lang: Lang;
+  center: PublicSnapshot['center'] | null;
+  services: KioskService[];
+  priorities: PriorityCategory[];
+  printers: PrinterStatusView[];
+  /** Learned from the first ticket printed here: the printer whose status matters. */
+  printerId: string | null;
+  /** 'connecting' only until the first answer; then the socket's state. */
+  connection: 'connecting' | 'online' | 'offline';
+  screen: Screen;
+  checklist: PrintNote | null;
+  checklistBusy: boolean;
+}
+
+/** More groups than this get a screen of their own instead of a band on the home screen. */
+const INLINE_PRIORITIES = 5;
+function withStats(services: KioskService[], stats: QueueUpdate['stats']): KioskService[] {
+  const byId = new Map(stats.map((s) => [s.serviceId, s]));
+  return services.map((s) => {
+    const st = byId.get(s.id);
+    return st ? { ...s, waiting: st.waiting, etaMinutes: st.etaMinutes } : s;
+  });
+}
+
+export class QmKiosk extends LitElement {
+  @property() server = '';
+  @property({ attribute: 'kiosk-id' }) kioskId = '';
+  @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds = 60;
+  @property({ type: Number, attribute: 'confirm-seconds' }) confirmSeconds = 15;
+
+  @state() state: KioskState = {
+    lang: 'vi',
+    center: null,
+    services: [],
+    priorities: [],
+    printers: [],
+    printerId: null,
+    connection: 'connecting',
+    screen: { name: 'home' },
+    checklist: null,
+    checklistBusy: false,
+  };
+  @state() private now = Date.now();
+
+  static override styles = [base, kioskStyles];
+
+  private api = new KioskApi('', () => this.state.lang);
+  private issuer: TicketIssuer | null = null;
+  private live: LiveLink | null = null;
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
+  private idle = new IdleController(this, () => this.go({ name: 'home' }));
+
+  private patch(p: Partial<KioskState>) {
+    this.state = { ...this.state, ...p };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const base = this.server.replace(/\/+$/, '');
+    this.patch({ lang: toLang(this.lang) });
+    this.api = new KioskApi(base, () => this.state.lang);
+    this.issuer = new TicketIssuer(this.api, {
+      kioskId: () => this.kioskId || null,
+      lang: () => this.state.lang,
+      onAttempt: (attempt) => {
+        if (this.state.screen.name === 'issuing') this.patch({ screen: { name: 'issuing', attempt } });
+      },
+    });
+    this.live = connectPublic(base, {
+      onConnection: (up) => {
+        if (up) void this.load();
+        this.patch({ connection: up ? 'online' : 'offline' });
+      },
+      onSnapshot: (s) => this.applySnapshot(s),
+      onUpdate: (u) => this.patch({ services: withStats(this.state.services, u.stats) }),
+      onPrinters: (printers) => this.patch({ printers }),
+      onConfigChanged: () => void this.load(),
+    });
+    void this.load();
+    // Without any answer for a few seconds, say so rather than show an empty screen.
+    this.timers.push(setTimeout(() => this.state.connection === 'connecting' && this.patch({ connection: 'offline' }), 5000));
+    this.timers.push(setInterval(() => (this.now = Date.now()), 15_000));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live?.close();
+    this.live = null;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+    clearTimeout(this.loadTimer);
+  }
+
+  /** Everything the home screen needs, fetched up front and after every reconnect. */
+  private async load(): Promise<void> {
+    clearTimeout(this.loadTimer);
+    try {
+      const [center, services, priorities] = await Promise.all([
+        this.api.get<KioskState['center']>('/api/center'),
+        this.api.get<KioskService[]>('/api/services'),
+        this.api.get<PriorityCategory[]>('/api/priorities'),
+      ]);
+      this.patch({ center, services, priorities, ...(this.state.connection === 'connecting' ? { connection: 'online' as const } : {}) });
+    } catch {
+      this.loadTimer = setTimeout(() => void this.load(), 3000);
+    }
+  }
+
+  private applySnapshot(s: PublicSnapshot) {
+    const services = s.services.filter((x) => x.active).map((x) => ({ ...x, waiting: 0, etaMinutes: 0 }));
+    this.patch({ center: s.center, services: withStats(services, s.stats), priorities: s.priorities, printers: s.printers });
+  }
+
+  private go(screen: Screen) {
+    this.patch({ screen, ...(screen.name !== 'procedure' ? { checklist: null } : {}) });
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (!changed.has('state')) return;
+    const before = changed.get('state') as KioskState | undefined;
+    if (before?.screen === this.state.screen) return;
+    const screen = this.state.screen.name;
+    const seconds = screen === 'home' || screen === 'issuing' ? null : screen === 'issued' ? this.confirmSeconds : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
+    this.idle.arm(seconds === null ? null : seconds * 1000);
+  }
+
+  private async requestTicket(choice: IssueChoice) {
+    if (!this.issuer || this.issuer.busy || this.state.connection === 'offline') return;
+    this.go({ name: 'issuing', attempt: 1 });
+    const outcome = await this.issuer.issue(choice);
+    switch (outcome.kind) {
+      case 'issued': {
+        const ticket = outcome.ticket;
+        this.patch({ printerId: ticket.print?.printerId ?? this.state.printerId });
+        this.go({ name: 'issued', ticket });
+        emit(this, 'qm-ticket-issued', { ticketId: ticket.id, number: ticket.number });
+        break;
+      }
+      case 'refused':
+        this.go({ name: 'refused', message: outcome.message });
+        break;
+      case 'unreachable':
+        this.go({ name: 'refused', message: t(this.state.lang, 'issueFailedNetwork') });
+        break;
+      case 'busy':
+        break;
+    }
+  }
+
+  private async printChecklist(procedureId: string) {
+    if (this.state.checklistBusy) return;
+    this.patch({ checklistBusy: true, checklist: null });
+    let note: KioskState['checklist'];
+    try {
+      const { data } = await this.api.request<PrintInfo>(`/api/procedures/${encodeURIComponent(procedureId)}/print`, {
+        method: 'POST',
+        body: { ...(this.kioskId ? { kioskId: this.kioskId } : {}), lang: this.state.lang },
+      });
+      note = checklistPrintNote(data);
+    } catch (error) {
+      note = error instanceof ApiError ? { key: 'checklistProblem', problem: true } : { key: 'offline', problem: true };
+    }
+    this.patch({ checklistBusy: false, checklist: note });
+  }
+
+  private navigate(to: 'home' | 'back' | 'search' | 'priority') {
+    const screen = this.state.screen;
+    if (to === 'back') {
+      if (screen.name === 'procedure') return this.go({ name: 'search' });
+      if (screen.name === 'priority-service' && this.state.priorities.length > INLINE_PRIORITIES) return this.go({ name: 'priority' });
+      return this.go({ name: 'home' });
+    }
+    this.go({ name: to });
+  }
+
+  override render() {
+    const s = this.state;
+    const L = (key: MessageKey, params?: Record<string, string | number>) => t(s.lang, key, params);
+    const centerName = s.center ? (s.lang === 'en' ? s.center.nameEn || s.center.name : s.center.name) : L('appTitle');
+    const offline = s.connection === 'offline';
+    const problem = printerProblem(s.printers, s.printerId);
+    return html`<div
+      class="frame"
+      lang=${s.lang}
+      @qm-ticket-requested=${(e: CustomEvent<IssueChoice>) => void this.requestTicket(e.detail)}
+      @qm-priority-selected=${(e: CustomEvent<{ priorityId: string }>) => this.go({ name: 'priority-service', priorityId: e.detail.priorityId })}
+      @qm-procedure-selected=${(e: CustomEvent<{ procedureId: string }>) => this.go({ name: 'procedure', procedureId: e.detail.procedureId })}
+      @qm-checklist-print-requested=${(e: CustomEvent<{ procedureId: string }>) => void this.printChecklist(e.detail.procedureId)}
+      @qm-navigate=${(e: CustomEvent<{ to: 'home' | 'back' | 'search' | 'priority' }>) => this.navigate(e.detail.to)}
+    >
+      <header>
+        <h1>${centerName}</h1>
+        ${s.center ? html`<span class="clock">${formatTime(this.now, s.center.timeZone)}</span>` : null}
+        <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
+      </header>
+      <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline
+          ? html`<p class="printer-note" role="status">${icon('warning', 48)}${L('printerHomeProblem')}</p>`
+          : null}</div>
+      <main>${this.renderScreen(offline)}</main>
+    </div>`;
+  }
+
+  private renderScreen(offline: boolean) {
+    const s = this.state;
+    const L = (key: MessageKey, params?: Record<string, string | number>) => t(s.lang, key, params);
+    const screen = s.screen;
+    switch (screen.name) {
+      case 'home':
+        return html`<p class="lead">${L('chooseService')}</p>
+          <qm-service-grid .services=${s.services} .locale=${s.lang} ?disabled=${offline}></qm-service-grid>
+          <div class="extras">
+            ${s.priorities.length > INLINE_PRIORITIES
+              ? html`<button class="priority-open" ?disabled=${offline} @click=${() => this.go({ name: 'priority' })}>${icon('priority', 64)}${L('priorityTitle')}</button>`
+              : html`<qm-priority-choice compact .priorities=${s.priorities} .locale=${s.lang} ?disabled=${offline}></qm-priority-choice>`}
+            <button class="lookup" @click=${() => this.go({ name: 'search' })}>${icon('search', 64)}${L('lookup')}</button>
+          </div>`;
+      case 'priority':
+        return html`${this.backBand(null)}<qm-priority-choice .priorities=${s.priorities} .locale=${s.lang} ?disabled=${offline}></qm-priority-choice>`;
+      case 'priority-service': {
+        const p = s.priorities.find((x) => x.id === screen.priorityId);
+        const name = p ? (s.lang === 'en' ? p.nameEn || p.name : p.name) : '';
+        return html`${this.backBand(L('priorityChosen', { name }))}
+          <p class="lead">${L('priorityChooseService')}</p>
+          <qm-service-grid .services=${s.services} .locale=${s.lang} .priorityId=${screen.priorityId} ?disabled=${offline} style="--_tile: var(--_priority)"></qm-service-grid>`;
+      }
+      case 'issuing':
+        return html`<div class="center" role="status" aria-live="polite">
+          <div class="spinner" aria-hidden="true"></div>
+          <p>${screen.attempt > 1 ? L('issuingRetry', { n: screen.attempt }) : L('issuing')}</p>
+        </div>`;
+      case 'issued':
+        return html`<qm-ticket-issued
+          .ticket=${screen.ticket}
+          .locale=${s.lang}
+          .timeZone=${s.center?.timeZone ?? 'Asia/Ho_Chi_Minh'}
+          ?printerProblem=${printerProblem(s.printers, screen.ticket.print?.printerId ?? s.printerId)}
+        ></qm-ticket-issued>`;
+      case 'refused':
+        return html`<div class="center refused" role="alert">
+          ${icon('warning', 120)}
+          <p><strong>${L('issueFailed')}</strong>${screen.message}</p>
+          <button class="btn" @click=${() => this.go({ name: 'home' })}>${L('home')}</button>
+        </div>`;
+      case 'search':
+      case 'procedure':
+        // The search stays mounted under the procedure page so "back" finds the same query and results.
+        return html`<qm-procedure-search .api=${this.api} .locale=${s.lang} ?hidden=${screen.name !== 'search'}></qm-procedure-search>
+          ${screen.name === 'procedure'
+            ? html`<qm-procedure-detail
+                .api=${this.api}
+                .procedureId=${screen.procedureId}
+                .locale=${s.lang}
+                .openServiceIds=${s.services.map((x) => x.id)}
+                ?offline=${offline}
+                .printNote=${s.checklist}
+                ?printing=${s.checklistBusy}
+              ></qm-procedure-detail>`
+            : null}`;
+    }
+  }
+
+  private backBand(title: string | null) {
+    return html`<div class="band">
+      <button class="btn secondary" @click=${() => this.navigate('back')}>${icon('back', 40)}${t(this.state.lang, 'back')}</button>
+      ${title ? html`<h2>${title}</h2>` : null}
+    </div>`;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * qm-priority-choice — the priority groups of the center, each a picture button.
+ * Shown as a band on the home screen (compact) or as a screen of its own when the
+ * center configures many groups.
+ *
+ * @property priorities the center's active categories
+ * @property locale       'vi' | 'en'
+ * @property compact    one row of smaller buttons under a heading (home screen)
+ * @property disabled   while the server is unreachable
+ * @fires qm-priority-selected {priorityId}
+ */
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PriorityCategory } from '../../protocol/domain';
+import { emit } from '../lib/events';
+import { icon } from '../lib/icons';
+import { t, type Lang } from '../lib/i18n';
+import { base } from './shared-styles';
+
+export class QmPriorityChoice extends LitElement {
+  @property({ attribute: false }) priorities: PriorityCategory[] = [];
+  @property() locale: Lang = 'vi';
+  @property({ type: Boolean, reflect: true }) compact = false;
+  @property({ type: Boolean }) disabled = false;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        color: var(--_priority);
+        margin: 0 0 12px;
+      }
+      h2 {
+        margin: 0;
+        font-size: 40px;
+      }
+      .hint {
+        font-size: 24px;
+        color: var(--_muted);
+        margin: 0 0 12px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 16px;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
+      }
+      :host([compact]) ul {
+        grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+      }
+      button {
+        width: 100%;
+        height: 100%;
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        padding: 16px 20px;
+        background: var(--_priority);
+        color: #fff;
+        text-align: left;
+        font-size: 30px;
+        font-weight: 700;
+        line-height: 1.2;
+      }
+      :host([compact]) button {
+        flex-direction: column;
+        text-align: center;
+        font-size: 22px;
+        padding: 12px 8px;
+        gap: 6px;
+      }
+      .icon {
+        flex: none;
+        width: 80px;
+        height: 80px;
+      }
+      :host([compact]) .icon {
+        width: 64px;
+        height: 64px;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<section aria-labelledby="priority-title">
+      <div class="head">${icon('priority', 48)}<h2 id="priority-title">${this.compact ? t(this.locale, 'priorityTitle') : t(this.locale, 'priorityAsk')}</h2></div>
+      ${this.compact ? html`<p class="hint">${t(this.locale, 'priorityHint')}</p>` : null}
+      <ul role="list">
+        ${this.priorities.map(
+          (p) => html`<li>
+            <button data-priority=${p.id} ?disabled=${this.disabled} @click=${() => emit(this, 'qm-priority-selected', { priorityId: p.id })}>
+              ${icon(p.icon, 80)}<span>${this.locale === 'en' ? p.nameEn || p.name : p.name}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}

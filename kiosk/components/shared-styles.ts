@@ -1,0 +1,77 @@
+/**
+ * Design values shared by every kiosk component, as CSS custom properties with
+ * local fallbacks so a host page can re-theme an embedded kiosk. Colours keep at
+ * least 7:1 contrast against their text (WCAG AAA) for elderly eyes and glare.
+ */
+import { css } from 'lit';
+
+export const base = css`
+  :host {
+    --_ink: var(--qm-ink, #0b1b2b);
+    --_paper: var(--qm-paper, #ffffff);
+    --_muted: var(--qm-muted, #33475b);
+    --_primary: var(--qm-primary, #0a4b8f);
+    --_primary-ink: var(--qm-primary-ink, #ffffff);
+    --_priority: var(--qm-priority, #7d1232);
+    --_lookup: var(--qm-lookup, #175c33);
+    --_warn-bg: var(--qm-warn-bg, #fff1c2);
+    --_warn-ink: var(--qm-warn-ink, #4a2f00);
+    --_danger: var(--qm-danger, #a00d15);
+    --_line: var(--qm-line, #b8c4d0);
+    --_radius: var(--qm-radius, 20px);
+    --_font: var(--qm-font, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif);
+    font-family: var(--_font);
+    color: var(--_ink);
+    -webkit-tap-highlight-color: transparent;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+    touch-action: manipulation;
+    border: none;
+    min-height: 64px;
+    min-width: 64px;
+    border-radius: var(--_radius);
+  }
+  button:focus-visible {
+    outline: 6px solid #ffb000;
+    outline-offset: 3px;
+  }
+  button:active:not([disabled]) {
+    transform: scale(0.98);
+  }
+  button[disabled] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 16px;
+    padding: 12px 32px;
+    font-size: 30px;
+    font-weight: 700;
+    background: var(--_primary);
+    color: var(--_primary-ink);
+  }
+  .btn.secondary {
+    background: var(--_paper);
+    color: var(--_primary);
+    border: 4px solid var(--_primary);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

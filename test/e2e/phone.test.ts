@@ -1,0 +1,61 @@
+/** The phone page follows one ticket live over the /public socket. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { loginCookie, type TestApp } from '../helpers/app';
+import { startApp } from '../kiosk/e2e-helpers';
+
+let browser: Browser;
+let t: TestApp;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startApp();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.destroy();
+});
+
+const issue = async () => (await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } })).json() as { id: string; number: string };
+
+describe('phone ticket page', () => {
+  it('updates the position live and announces the call with the counter number', async () => {
+    const ahead = await issue();
+    const mine = await issue();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    // Record vibrations: headless Chromium has no motor.
+    await context.addInitScript(() => {
+      const calls: unknown[] = [];
+      (window as unknown as { vibrations: unknown[] }).vibrations = calls;
+      Object.defineProperty(navigator, 'vibrate', { value: (pattern: unknown) => (calls.push(pattern), true) });
+    });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/t/${mine.id}`);
+    const status = page.locator('[data-testid="status"]');
+    await page.getByText('Còn 1 người trước bạn').waitFor();
+    expect(await page.locator('[data-testid="number"]').innerText()).toBe(mine.number);
+
+    const cookie = await loginCookie(t.app, 'staff1');
+    const call = () => t.app.inject({ method: 'POST', url: '/api/counters/1/call-next', headers: { cookie }, payload: {} });
+    expect((await call()).json().ticket.id).toBe(ahead.id);
+    await page.getByText('Bạn là người tiếp theo').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBe(0);
+
+    expect((await call()).json().ticket.id).toBe(mine.id);
+    const called = page.getByRole('alert');
+    await called.waitFor();
+    expect(await called.innerText()).toBe('Đến lượt bạn — mời đến quầy số 1');
+    await expect(status.innerText()).resolves.toContain('quầy số 1');
+    expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBe(1);
+    await context.close();
+  });
+
+  it('says plainly when the ticket does not exist', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${t.url}/t/khongcoveso1234`);
+    await page.getByText('Không tìm thấy số thứ tự này').waitFor();
+    await context.close();
+  });
+});
