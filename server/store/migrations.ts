@@ -190,6 +190,14 @@ const MIGRATIONS: Migration[] = [
         CREATE INDEX tickets_counter_done ON tickets (center_id, counter_id, completed_at) WHERE status = 'done';
         -- events.csv reads the event log by time.
         CREATE INDEX ticket_events_at ON ticket_events (center_id, at);
+        -- A rating counts on its ticket's business day; kept on the rating so reports need no join.
+        ALTER TABLE ratings ADD COLUMN business_day TEXT;
+        UPDATE ratings SET business_day = (SELECT t.business_day FROM tickets t WHERE t.id = ratings.ticket_id);
+        CREATE INDEX ratings_day ON ratings (center_id, business_day);
+        -- Any writer that leaves it out still gets it right.
+        CREATE TRIGGER ratings_business_day AFTER INSERT ON ratings WHEN NEW.business_day IS NULL BEGIN
+          UPDATE ratings SET business_day = (SELECT t.business_day FROM tickets t WHERE t.id = NEW.ticket_id) WHERE id = NEW.id;
+        END;
       `),
   },
 ];

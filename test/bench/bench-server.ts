@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+
+/** The bundle `npm start` runs (built by `npm run bench` first); the sources through tsx otherwise. */
+const SERVER_ARGS = existsSync('dist/server/server.js') ? ['dist/server/server.js'] : ['--import', 'tsx', 'server/server.ts'];
 
 export interface BenchServer {
   url: string;
@@ -30,7 +34,7 @@ export function freePort(): Promise<number> {
 export async function startBenchServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'qm-bench-'))): Promise<BenchServer> {
   const port = await freePort();
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+  const proc = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://bench.local', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

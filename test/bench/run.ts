@@ -13,6 +13,11 @@ const files = readdirSync('test/bench')
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
+// Benches measure what `npm start` runs: the built pages and the server bundle.
+process.stderr.write('▶ build\n');
+const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) throw new Error('build failed');
+
 const rows: (BenchResult & { bench: string })[] = [];
 for (const file of files) {
   const bench = file.replace('.bench.ts', '');

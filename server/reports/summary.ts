@@ -1,0 +1,124 @@
+/**
+ * The director's summary for a period. One indexed scan of the period's tickets feeds every
+ * grouping in a single pass (percentiles need the samples, so SQL aggregates would not save
+ * the scan); satisfaction is counted in SQL from the ratings table alone.
+ *
+ * Definitions: wait = first call − issue (tickets that were called, no-shows included);
+ * service = completion − start (served tickets); groups by service use the service that
+ * finally handled the ticket, while the SLA target is that of the service the citizen queued
+ * for (issued service), since the wait was spent in that queue. Tickets never called have no
+ * counter or staff and appear only in totals, service, hour and day groups.
+ */
+import type { ReportSummary, ReportSummaryExtras } from '../../protocol/reports';
+import type { Db } from '../store/db';
+import type { ReportRange } from './dates';
+import { GroupAcc, GroupMap, SatisfactionAcc } from './aggregate';
+import { loadLabels, type Labels } from './labels';
+import { ticketQuery, type ReportFilters } from './query';
+import { reasonInfo } from './reasons';
+import { displayDay, zoneClock } from './zone';
+
+export interface SummaryInput {
+  centerId: string;
+  timeZone: string;
+  range: ReportRange;
+  filters: ReportFilters;
+  now: number;
+}
+
+export type FullSummary = ReportSummary & ReportSummaryExtras;
+
+type Row = [string, number, string, string, string | null, string | null, string, number | null, number | null];
+
+export function buildSummary(db: Db, input: SummaryInput): FullSummary {
+  // One read transaction: every figure comes from the same snapshot even while tickets are being served.
+  return db.transaction(() => summarize(db, input))();
+}
+
+function summarize(db: Db, input: SummaryInput): FullSummary {
+  const labels = loadLabels(db, input.centerId);
+  const zone = zoneClock(input.timeZone);
+  const q = ticketQuery(input.centerId, input.range, input.filters);
+  // Only plain values cross into JavaScript: the per-row cost there dominates the scan itself.
+  const stmt = db
+    .prepare(
+      `SELECT t.business_day, t.issued_at, t.service_id, t.issued_service_id, t.counter_id, t.staff_id, t.status,
+              t.first_called_at - t.issued_at, CASE WHEN t.status = 'done' THEN t.completed_at - t.started_at END
+       FROM tickets t WHERE ${q.where}`,
+    )
+    .raw(true);
+
+  const totals = new GroupAcc('all', 'Tất cả');
+  const byService = new GroupMap((k) => new GroupAcc(k, labels.service(k)));
+  const byCounter = new GroupMap((k) => new GroupAcc(k, labels.counter(k)));
+  const byStaff = new GroupMap((k) => new GroupAcc(k, labels.staff(k)));
+  const byHour: (GroupAcc | undefined)[] = [];
+  const hourGroup = (h: number) => (byHour[h] ??= new GroupAcc(String(h), `${String(h).padStart(2, '0')}:00`));
+  const byDay = new GroupMap((k) => new GroupAcc(k, displayDay(k)));
+  const targets = new Map<string, number | null>();
+  const groups: GroupAcc[] = [];
+
+  for (const row of stmt.iterate(...q.params) as IterableIterator<Row>) {
+    const [day, issuedAt, serviceId, issuedServiceId, counterId, staffId, status, waitMs, serviceMs] = row;
+    groups.length = 0;
+    groups.push(totals, byService.get(serviceId), hourGroup(zone.hour(issuedAt)), byDay.get(day));
+    if (counterId !== null) groups.push(byCounter.get(counterId));
+    if (staffId !== null) groups.push(byStaff.get(staffId));
+
+    let target = targets.get(issuedServiceId);
+    if (target === undefined) targets.set(issuedServiceId, (target = labels.targetWaitMs(issuedServiceId)));
+    for (const g of groups) {
+      g.count(status);
+      if (waitMs !== null) g.addWait(waitMs, target);
+      if (serviceMs !== null) g.service.push(serviceMs);
+    }
+  }
+
+  const satTotals = new SatisfactionAcc('all', 'Tất cả');
+  const satStaff = new GroupMap((k) => new SatisfactionAcc(k, labels.staff(k)));
+  const satService = new GroupMap((k) => new SatisfactionAcc(k, labels.service(k)));
+  // Ratings carry their ticket's business day, counter, staff and (final) service, so the same
+  // filters apply without touching the tickets table.
+  const r = ticketQuery(input.centerId, input.range, input.filters, 'r');
+  const levels = db.prepare(`SELECT r.service_id, r.staff_id, r.level, COUNT(*) FROM ratings r WHERE ${r.where} GROUP BY 1, 2, 3`).raw(true);
+  for (const [serviceId, staffId, level, n] of levels.all(...r.params) as [string | null, string | null, number, number][]) {
+    satTotals.add(level, n);
+    if (serviceId !== null) satService.get(serviceId).add(level, n);
+    if (staffId !== null) satStaff.get(staffId).add(level, n);
+  }
+  const reasonRows = db
+    .prepare(`SELECT j.value, COUNT(*) FROM ratings r, json_each(CASE WHEN json_valid(r.reasons) THEN r.reasons ELSE '[]' END) j WHERE ${r.where} AND j.type = 'text' GROUP BY 1`)
+    .raw(true)
+    .all(...r.params) as [string, number][];
+
+  const reasonDetails = reasonRows.map(([id, count]) => ({ ...reasonInfo(id), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+  return {
+    centerId: input.centerId,
+    from: input.range.from,
+    to: input.range.to,
+    timeZone: input.timeZone,
+    generatedAt: input.now,
+    totals: totals.result(),
+    byService: sortGroups(byService.values(), labels, 'service').map((g) => g.result()),
+    byCounter: sortGroups(byCounter.values(), labels, 'counter').map((g) => g.result()),
+    byStaff: sortGroups(byStaff.values(), labels, 'staff').map((g) => g.result()),
+    byHour: byHour.filter((g) => g !== undefined).map((g) => g.result()),
+    byDay: byDay.values().sort((a, b) => a.key.localeCompare(b.key)).map((g) => g.result()),
+    satisfaction: {
+      totals: satTotals.result(),
+      byStaff: sortGroups(satStaff.values(), labels, 'staff').map((g) => g.result()),
+      byService: sortGroups(satService.values(), labels, 'service').map((g) => g.result()),
+      reasons: Object.fromEntries(reasonDetails.map((r) => [r.label, r.count])),
+    },
+    filters: { serviceId: input.filters.serviceId ?? null, counterId: input.filters.counterId ?? null, staffId: input.filters.staffId ?? null },
+    reasonDetails,
+  };
+}
+
+/** Services in the center's kiosk order, counters by number, staff by name (Vietnamese collation). */
+function sortGroups<T extends { key: string; label: string }>(groups: T[], labels: Labels, kind: 'service' | 'counter' | 'staff'): T[] {
+  if (kind === 'service') return groups.sort((a, b) => labels.serviceOrder(a.key) - labels.serviceOrder(b.key) || a.key.localeCompare(b.key));
+  if (kind === 'counter') return groups.sort((a, b) => labels.counterOrder(a.key) - labels.counterOrder(b.key) || a.key.localeCompare(b.key));
+  return groups.sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key));
+}
+
