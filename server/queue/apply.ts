@@ -8,6 +8,7 @@ import type { Decision } from './decide';
 import { TERMINAL_STATUSES } from './events';
 import { RECENT_CALLS_KEPT, type QueueState } from './state';
 import { toPublicTicket } from './views';
+import { emptyWaitingIndex, trackWaiting } from './waiting-index';
 
 export function applyDecision(state: QueueState, d: Decision, seq: number): CallRecord[] {
   state.seq = seq;
@@ -16,6 +17,7 @@ export function applyDecision(state: QueueState, d: Decision, seq: number): Call
   const calls: CallRecord[] = [];
   for (const ticket of d.tickets) {
     const before = state.active.get(ticket.id);
+    trackWaiting(state, before, ticket);
     if (TERMINAL_STATUSES.has(ticket.status)) state.active.delete(ticket.id);
     else state.active.set(ticket.id, ticket);
     if (!before && ticket.status === 'waiting' && !d.businessDay) countIssued(state, ticket);
@@ -57,6 +59,7 @@ export function countServed(state: QueueState, ticket: Ticket): void {
 function startNewDay(state: QueueState, day: string): void {
   state.businessDay = day;
   state.active.clear();
+  state.waitingIndex = emptyWaitingIndex();
   state.lastSeqNo.clear();
   state.issuedToday.clear();
   state.servedByService.clear();

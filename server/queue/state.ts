@@ -1,5 +1,6 @@
 import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from '../../protocol/domain';
 import type { CallRecord } from '../../protocol/realtime';
+import { emptyWaitingIndex, type WaitingIndex } from './waiting-index';
 
 /** Today's running service-time totals, for ETAs. */
 export interface ServedTotals {
@@ -26,6 +27,7 @@ export interface QueueState {
   servedByService: Map<string, ServedTotals>;
   servedByCounter: Map<string, number>;
   recentCalls: CallRecord[];
+  waitingIndex: WaitingIndex;
 }
 
 export const RECENT_CALLS_KEPT = 20;
@@ -56,6 +58,7 @@ export function createState(config: CenterConfig, businessDay: string, now: numb
     servedByService: new Map(),
     servedByCounter: new Map(),
     recentCalls: [],
+    waitingIndex: emptyWaitingIndex(),
   };
   setConfig(state, config, now);
   return state;

@@ -3,6 +3,7 @@ import type { Service, Ticket } from '../../protocol/domain';
 import type { CounterView, PublicTicket, ServiceQueueStats } from '../../protocol/realtime';
 import { counterStateOf, type QueueState } from './state';
 import { waitingAhead } from './routing';
+import { oldestWaiting, waitingCount } from './waiting-index';
 
 export function toPublicTicket(t: Ticket): PublicTicket {
   return {
@@ -40,25 +41,16 @@ export function etaMinutes(state: QueueState, serviceId: string, ahead: number):
   return Math.round((ahead * avgServiceMinutes(state, service)) / servingCounters(state, serviceId));
 }
 
-/** Waiting counts and ETAs for every service, in one pass over the live tickets. */
+/** Waiting counts and ETAs for every service, from the waiting index (no scan of the queue). */
 export function serviceStats(state: QueueState): ServiceQueueStats[] {
-  const tally = new Map<string, { waiting: number; waitingPriority: number; oldest: number | null }>();
-  for (const id of state.services.keys()) tally.set(id, { waiting: 0, waitingPriority: 0, oldest: null });
-  for (const t of state.active.values()) {
-    const s = t.status === 'waiting' ? tally.get(t.serviceId) : undefined;
-    if (!s) continue;
-    s.waiting++;
-    if (t.priorityWeight > 0) s.waitingPriority++;
-    if (s.oldest === null || t.queuedAt < s.oldest) s.oldest = t.queuedAt;
-  }
   return [...state.services.values()].map((service) => {
-    const s = tally.get(service.id)!;
+    const waiting = waitingCount(state, service.id);
     return {
       serviceId: service.id,
-      waiting: s.waiting,
-      waitingPriority: s.waitingPriority,
-      oldestQueuedAt: s.oldest,
-      etaMinutes: etaMinutes(state, service.id, s.waiting),
+      waiting,
+      waitingPriority: waitingCount(state, service.id, 1),
+      oldestQueuedAt: waiting > 0 ? oldestWaiting(state, service.id) : null,
+      etaMinutes: etaMinutes(state, service.id, waiting),
       avgServiceMinutes: Math.round(avgServiceMinutes(state, service) * 10) / 10,
       issuedToday: state.issuedToday.get(service.id) ?? 0,
       servedToday: state.servedByService.get(service.id)?.count ?? 0,
@@ -86,8 +78,12 @@ export function counterViews(state: QueueState): CounterView[] {
     .filter((v): v is CounterView => v !== null);
 }
 
-export function ticketPosition(state: QueueState, ticket: Ticket): { waitingAhead: number; etaMinutes: number | null } {
+/**
+ * Position and ETA. `newest`: the ticket was queued just now, so everything of its service
+ * with at least its weight is ahead — counted from the index instead of scanning the queue.
+ */
+export function ticketPosition(state: QueueState, ticket: Ticket, newest = false): { waitingAhead: number; etaMinutes: number | null } {
   if (ticket.status !== 'waiting') return { waitingAhead: 0, etaMinutes: null };
-  const ahead = waitingAhead(state, ticket);
+  const ahead = newest ? waitingCount(state, ticket.serviceId, ticket.priorityWeight) - 1 : waitingAhead(state, ticket);
   return { waitingAhead: ahead, etaMinutes: etaMinutes(state, ticket.serviceId, ahead) };
 }

@@ -48,12 +48,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (req.body === undefined || req.body === null) req.body = {};
   });
 
-  function run(req: FastifyRequest, param: string, build: (counterId: string) => Command, idempotencyKey?: string) {
+  async function run(req: FastifyRequest, param: string, build: (counterId: string) => Command, idempotencyKey?: string) {
     const centerId = app.queue.defaultCenterId;
     const state = app.queue.state(centerId);
     const counterId = resolveCounterId(state, param);
     const staff = req.staff!;
-    const result = app.queue.execute(
+    const result = await app.queue.submit(
       centerId,
       build(counterId),
       { staffId: staff.id, role: staff.role },

@@ -34,14 +34,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const state = app.queue.state(centerId);
       const priorityId = resolvePriority(state, req.body.priorityId ?? req.body.priority);
       const key = req.headers['idempotency-key'];
-      const result = app.queue.execute(
+      const result = await app.queue.submit(
         centerId,
         { type: 'issue', serviceId: req.body.serviceId, priorityId, kioskId: req.body.kioskId ?? null },
         { staffId: null, role: 'public' },
         key ? { scope: `issue:${centerId}`, key } : undefined,
       );
       const ticket = result.ticket!;
-      const view = ticketView(state, ticket, publicUrl(app));
+      const view = ticketView(state, ticket, publicUrl(app), result.position);
       // Printed only after the commit, and only once even if the tap is retried.
       view.print = result.replayed ? app.printing.lastPrint(ticket.id) : app.printing.printTicket(ticket, view, req.body.lang ?? 'vi');
       if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const ticket = app.queue.findTicket(req.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
-      const result = app.queue.execute(ticket.centerId, { type: 'cancel', ticketId: ticket.id, reason: req.body?.reason ?? null }, { staffId: req.staff!.id, role: req.staff!.role });
+      const result = await app.queue.submit(ticket.centerId, { type: 'cancel', ticketId: ticket.id, reason: req.body?.reason ?? null }, { staffId: req.staff!.id, role: req.staff!.role });
       return ticketView(app.queue.state(ticket.centerId), result.ticket!, publicUrl(app));
     },
   );

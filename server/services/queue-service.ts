@@ -10,8 +10,9 @@ import type { CallRecord } from '../../protocol/realtime';
 import type { Actor, Command } from '../queue/commands';
 import { decide, type Decision } from '../queue/decide';
 import { applyDecision } from '../queue/apply';
-import { businessDay } from '../queue/clock';
+import { addDays, businessDay, startOfDay } from '../queue/clock';
 import { setConfig, type QueueState } from '../queue/state';
+import { ticketPosition } from '../queue/views';
 import type { QueueStore } from '../store/queue-store';
 
 export interface Clock {
@@ -33,6 +34,14 @@ export interface ExecuteResult {
   seq: number;
   /** True when an Idempotency-Key matched an earlier command: nothing new happened. */
   replayed: boolean;
+  /** For an issued ticket: its place in line the moment it was committed. */
+  position?: { waitingAhead: number; etaMinutes: number | null };
+}
+
+/** A just-issued ticket is the newest in line, so its position comes from counts, not a scan. */
+function issuedPosition(state: QueueState, decision: Decision) {
+  const t = decision.ticket;
+  return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, true) : undefined;
 }
 
 /** 16 url-safe characters, 96 random bits: a ticket id cannot be guessed from another. */
@@ -40,9 +49,21 @@ export function newTicketId(): string {
   return randomBytes(12).toString('base64url');
 }
 
+interface Pending {
+  centerId: string;
+  cmd: Command;
+  actor: Actor;
+  idempotency?: { scope: string; key: string };
+  resolve: (r: ExecuteResult) => void;
+  reject: (e: unknown) => void;
+}
+
 export class QueueService {
   private readonly centers = new Map<string, QueueState>();
   private readonly listeners = new Set<(c: Committed) => void>();
+  /** Local midnight ending each center's current business day: checked before the costlier calendar maths. */
+  private readonly dayEndsAt = new Map<string, number>();
+  private pending: Pending[] = [];
 
   constructor(
     private readonly store: QueueStore,
@@ -79,20 +100,96 @@ export class QueueService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Run one command now, in its own transaction. */
   execute(centerId: string, cmd: Command, actor: Actor, idempotency?: { scope: string; key: string }): ExecuteResult {
     const state = this.requireState(centerId);
-    if (idempotency) {
-      const earlier = this.store.findIdempotent(idempotency.scope, idempotency.key);
-      if (earlier !== null) {
-        const ticket = earlier ? (state.active.get(earlier) ?? this.store.getTicket(earlier)) : null;
-        return { ticket, seq: state.seq, replayed: true };
+    const replay = this.replay(state, idempotency);
+    if (replay) return replay;
+    this.rollDayIfNeeded(centerId, state);
+    const decision = decide(state, cmd, { now: this.clock.now(), actor, newTicketId: this.makeId });
+    const seq = state.seq + 1;
+    this.store.commit(centerId, seq, decision, this.idempotencyRecord(decision, idempotency));
+    this.afterCommit(centerId, state, cmd.type, decision, seq);
+    return { ticket: decision.ticket, seq, replayed: false, position: issuedPosition(state, decision) };
+  }
+
+  /**
+   * Group commit for request handlers: commands arriving in the same turn of the event loop
+   * are decided one after the other and written in ONE transaction (one fsync instead of one
+   * each), and answered only after it committed. Refusals are answered at once and change nothing.
+   */
+  submit(centerId: string, cmd: Command, actor: Actor, idempotency?: { scope: string; key: string }): Promise<ExecuteResult> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ centerId, cmd, actor, idempotency, resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const accepted: { p: Pending; state: QueueState; decision: Decision; seq: number; calls: CallRecord[]; position?: ExecuteResult['position']; replayed?: ExecuteResult }[] = [];
+    // Roll the day first, in its own commit, so no roll-over ever sees this batch's uncommitted tickets.
+    for (const centerId of new Set(batch.map((p) => p.centerId))) {
+      const state = this.centers.get(centerId);
+      if (state) this.rollDayIfNeeded(centerId, state);
+    }
+    const batchKeys = new Map<string, (typeof accepted)[number]>();
+    // Everything below is synchronous: no other code can observe memory before the commit.
+    for (const p of batch) {
+      try {
+        const state = this.requireState(p.centerId);
+        const keyId = p.idempotency && `${p.idempotency.scope}\u0000${p.idempotency.key}`;
+        const sameBatch = keyId ? batchKeys.get(keyId) : undefined;
+        const replay = sameBatch ? null : this.replay(state, p.idempotency);
+        if (replay) {
+          p.resolve(replay);
+          continue;
+        }
+        if (sameBatch) {
+          accepted.push({ ...sameBatch, p, replayed: { ticket: sameBatch.decision.ticket, seq: sameBatch.seq, replayed: true } });
+          continue;
+        }
+        const decision = decide(state, p.cmd, { now: this.clock.now(), actor: p.actor, newTicketId: this.makeId });
+        const seq = state.seq + 1;
+        // Applied before the commit so the next command in the batch decides on it; undone below if the commit fails.
+        const calls = applyDecision(state, decision, seq);
+        const entry = { p, state, decision, seq, calls, position: issuedPosition(state, decision) };
+        accepted.push(entry);
+        if (keyId) batchKeys.set(keyId, entry);
+      } catch (err) {
+        p.reject(err);
       }
     }
-    this.rollDayIfNeeded(centerId, state);
-    const now = this.clock.now();
-    const decision = decide(state, cmd, { now, actor, newTicketId: this.makeId });
-    const seq = this.commit(centerId, state, cmd.type, decision, idempotency);
-    return { ticket: decision.ticket, seq, replayed: false };
+    const fresh = accepted.filter((a) => !a.replayed);
+    try {
+      this.store.commitMany(fresh.map((a) => ({ centerId: a.p.centerId, seq: a.seq, decision: a.decision, idempotency: this.idempotencyRecord(a.decision, a.p.idempotency) })));
+    } catch (err) {
+      // Nothing was written: rebuild memory from the database and refuse the whole batch.
+      for (const centerId of new Set(fresh.map((a) => a.p.centerId))) this.centers.set(centerId, this.store.loadState(centerId, this.clock.now()));
+      this.logger.error({ err, commands: fresh.length }, 'group commit failed');
+      for (const a of accepted) a.p.reject(err);
+      return;
+    }
+    for (const a of accepted) {
+      if (a.replayed) a.p.resolve(a.replayed);
+      else {
+        this.notify({ centerId: a.p.centerId, seq: a.seq, decision: a.decision, calls: a.calls, command: a.p.cmd.type });
+        a.p.resolve({ ticket: a.decision.ticket, seq: a.seq, replayed: false, position: a.position });
+      }
+    }
+  }
+
+  private replay(state: QueueState, idempotency?: { scope: string; key: string }): ExecuteResult | null {
+    if (!idempotency) return null;
+    const earlier = this.store.findIdempotent(idempotency.scope, idempotency.key);
+    if (earlier === null) return null;
+    const ticket = earlier ? (state.active.get(earlier) ?? this.store.getTicket(earlier)) : null;
+    return { ticket, seq: state.seq, replayed: true };
+  }
+
+  private idempotencyRecord(decision: Decision, idempotency?: { scope: string; key: string }) {
+    return idempotency ? { ...idempotency, result: decision.ticket?.id ?? '' } : undefined;
   }
 
   /** Reload services/counters/priorities/settings after an admin change. */
@@ -118,28 +215,33 @@ export class QueueService {
 
   private rollDayIfNeeded(centerId: string, state: QueueState): void {
     const now = this.clock.now();
+    if (now < (this.dayEndsAt.get(centerId) ?? 0)) return;
+    this.dayEndsAt.set(centerId, state.businessDay ? startOfDay(addDays(state.businessDay, 1), state.center.timeZone) : 0);
+    if (now < this.dayEndsAt.get(centerId)!) return;
     // Forward only ('YYYY-MM-DD' sorts as text): a clock stepped back across midnight (NTP)
     // must not reopen yesterday, whose numbers are taken, nor expire today's queue.
     if (businessDay(now, state.center.timeZone) <= state.businessDay) return;
     const decision = decide(state, { type: 'roll-day' }, { now, actor: { staffId: null, role: 'public' }, newTicketId: this.makeId });
-    this.commit(centerId, state, 'roll-day', decision);
+    const seq = state.seq + 1;
+    this.store.commit(centerId, seq, decision);
+    this.afterCommit(centerId, state, 'roll-day', decision, seq);
+    this.dayEndsAt.set(centerId, startOfDay(addDays(state.businessDay, 1), state.center.timeZone));
     this.logger.info({ centerId, businessDay: state.businessDay }, 'new business day');
   }
 
-  private commit(centerId: string, state: QueueState, command: Command['type'], decision: Decision, idempotency?: { scope: string; key: string }): number {
-    const seq = state.seq + 1;
-    const record = idempotency ? { ...idempotency, result: decision.ticket?.id ?? '' } : undefined;
-    this.store.commit(centerId, seq, decision, record);
+  private afterCommit(centerId: string, state: QueueState, command: Command['type'], decision: Decision, seq: number): void {
     const calls = applyDecision(state, decision, seq);
-    const committed: Committed = { centerId, seq, decision, calls, command };
+    this.notify({ centerId, seq, decision, calls, command });
+  }
+
+  private notify(committed: Committed): void {
     for (const listener of this.listeners) {
       try {
         listener(committed);
       } catch (err) {
         // A broadcast or print failure must never undo or block a committed command.
-        this.logger.error({ err, centerId, seq }, 'listener failed after commit');
+        this.logger.error({ err, centerId: committed.centerId, seq: committed.seq }, 'listener failed after commit');
       }
     }
-    return seq;
   }
 }

@@ -7,16 +7,22 @@ import { counterView, counterViews, serviceStats, ticketPosition, toPublicTicket
 import { compareFifo } from '../queue/routing';
 import type { Committed } from './queue-service';
 
-export function ticketView(state: QueueState, ticket: Ticket, publicUrl: string): TicketView {
+export function ticketView(
+  state: QueueState,
+  ticket: Ticket,
+  publicUrl: string,
+  /** Position measured when the ticket was issued (exact, and free of a queue scan). */
+  position?: { waitingAhead: number; etaMinutes: number | null },
+): TicketView {
   const service = state.services.get(ticket.serviceId);
   const priority = ticket.priorityId ? state.priorities.get(ticket.priorityId) : undefined;
   const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
   // Finished or other-day tickets are not in the live queue: no position.
   const live = state.active.get(ticket.id) ?? null;
-  const position = live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null };
+  const where = position ?? (live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null });
   return {
     ...(live ?? ticket),
-    ...position,
+    ...where,
     serviceName: service?.name ?? '',
     serviceNameEn: service?.nameEn ?? '',
     priorityName: priority?.name ?? null,

@@ -8,6 +8,7 @@ import type { Decision } from '../queue/decide';
 import { createState, type CenterConfig, type QueueState } from '../queue/state';
 import { startOfDay } from '../queue/clock';
 import { toPublicTicket } from '../queue/views';
+import { rebuildWaiting } from '../queue/waiting-index';
 import type { CallRecord } from '../../protocol/realtime';
 import type { Db } from './db';
 import {
@@ -33,6 +34,8 @@ export interface QueueStore {
   loadConfig(centerId: string): CenterConfig;
   loadState(centerId: string, now: number): QueueState;
   commit(centerId: string, seq: number, d: Decision, idempotency?: IdempotencyRecord): void;
+  /** Several decisions in ONE transaction (group commit): all or nothing. */
+  commitMany(items: { centerId: string; seq: number; decision: Decision; idempotency?: IdempotencyRecord }[]): void;
   findIdempotent(scope: string, key: string): string | null;
   getTicket(ticketId: string): Ticket | null;
 }
@@ -113,6 +116,7 @@ export class SqliteQueueStore implements QueueStore {
       const t = ticketFromRow(row);
       state.active.set(t.id, t);
     }
+    rebuildWaiting(state);
     for (const row of this.stmts.counters.all(centerId) as Record<string, unknown>[]) {
       state.counterStates.set(row.id as string, counterStateFromRow(row));
     }
@@ -166,6 +170,14 @@ export class SqliteQueueStore implements QueueStore {
       for (const t of d.tickets) s.upsertTicket.run(ticketToRow(t));
       for (const c of d.counters) s.updateCounterState.run(counterStateToRow(centerId, c));
       if (idempotency) s.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.result, d.events[0]?.at ?? 0);
+    })();
+  }
+
+  commitMany(items: { centerId: string; seq: number; decision: Decision; idempotency?: IdempotencyRecord }[]): void {
+    if (items.length === 0) return;
+    // Nested better-sqlite3 transactions become savepoints inside this one.
+    this.db.transaction(() => {
+      for (const i of items) this.commit(i.centerId, i.seq, i.decision, i.idempotency);
     })();
   }
 

@@ -8,6 +8,7 @@ import { DomainError } from '../../../protocol/errors';
 import type { Command } from '../../../server/queue/commands';
 import type { QueueState } from '../../../server/queue/state';
 import { businessDay } from '../../../server/queue/clock';
+import { oldestWaiting, waitingCount } from '../../../server/queue/waiting-index';
 import { CENTER_ID, CENTER_TZ, MONDAY_9AM, staffActor, type QueueRig, type RigFactory } from '../../helpers/queue-fixtures';
 import { FakeClock } from '../../helpers/clock';
 import { COUNTER_IDS, QueueModel, applyToModel, predict, toCommand, type Op, type Outcome } from './model';
@@ -183,6 +184,14 @@ export function checkInvariants(session: Session): void {
   for (const c of COUNTER_IDS) {
     expect(state.counterStates.get(c)!.currentTicketId, `${c} current ticket`).toBe(model.held.get(c));
     expect(state.counterStates.get(c)!.paused, `${c} paused`).toBe(model.paused.get(c));
+  }
+
+  // The waiting index (counts per service and weight, oldest wait) agrees with a scan of the queue.
+  for (const serviceId of state.services.keys()) {
+    const waiting = live.filter((t) => t.status === 'waiting' && t.serviceId === serviceId);
+    expect(waitingCount(state, serviceId), `${serviceId} waiting count`).toBe(waiting.length);
+    expect(waitingCount(state, serviceId, 1), `${serviceId} priority count`).toBe(waiting.filter((t) => t.priorityWeight > 0).length);
+    expect(oldestWaiting(state, serviceId), `${serviceId} oldest wait`).toBe(waiting.length ? Math.min(...waiting.map((t) => t.queuedAt)) : null);
   }
 
   // Restart equivalence: what the database rebuilds equals what memory holds.
