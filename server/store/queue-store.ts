@@ -63,7 +63,8 @@ export class SqliteQueueStore implements QueueStore {
       recentCalls: db.prepare(
         "SELECT t.*, e.seq, e.at, e.type, e.counter_id, e.data FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.center_id = ? AND e.at >= ? AND e.type IN ('ticket.called','ticket.recalled') ORDER BY e.id DESC LIMIT 20",
       ),
-      setCenterSeq: db.prepare('UPDATE centers SET seq = ?, business_day = ? WHERE id = ?'),
+      setCenterSeq: db.prepare('UPDATE centers SET seq = ? WHERE id = ?'),
+      setCenterDay: db.prepare('UPDATE centers SET business_day = ? WHERE id = ?'),
       insertEvent: db.prepare(
         'INSERT INTO ticket_events (center_id, seq, at, type, ticket_id, counter_id, staff_id, data) VALUES (@center_id, @seq, @at, @type, @ticket_id, @counter_id, @staff_id, @data)',
       ),
@@ -151,34 +152,31 @@ export class SqliteQueueStore implements QueueStore {
   }
 
   commit(centerId: string, seq: number, d: Decision, idempotency?: IdempotencyRecord): void {
-    const s = this.stmts;
-    this.db.transaction(() => {
-      const day = d.businessDay ?? (this.stmts.center.get(centerId) as { business_day: string }).business_day;
-      s.setCenterSeq.run(seq, day, centerId);
-      for (const e of d.events) {
-        s.insertEvent.run({
-          center_id: centerId,
-          seq,
-          at: e.at,
-          type: e.type,
-          ticket_id: 'ticketId' in e ? e.ticketId : null,
-          counter_id: 'counterId' in e ? e.counterId : null,
-          staff_id: 'staffId' in e ? e.staffId : null,
-          data: JSON.stringify(e),
-        });
-      }
-      for (const t of d.tickets) s.upsertTicket.run(ticketToRow(t));
-      for (const c of d.counters) s.updateCounterState.run(counterStateToRow(centerId, c));
-      if (idempotency) s.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.result, d.events[0]?.at ?? 0);
-    })();
+    this.commitTx([{ centerId, seq, decision: d, idempotency }]);
   }
 
   commitMany(items: { centerId: string; seq: number; decision: Decision; idempotency?: IdempotencyRecord }[]): void {
-    if (items.length === 0) return;
-    // Nested better-sqlite3 transactions become savepoints inside this one.
-    this.db.transaction(() => {
-      for (const i of items) this.commit(i.centerId, i.seq, i.decision, i.idempotency);
-    })();
+    if (items.length > 0) this.commitTx(items);
+  }
+
+  /** One transaction for any number of decisions, built once (not per call). */
+  private readonly commitTx = this.db.transaction((items: { centerId: string; seq: number; decision: Decision; idempotency?: IdempotencyRecord }[]) => {
+    for (const i of items) this.write(i.centerId, i.seq, i.decision, i.idempotency);
+  });
+
+  private write(centerId: string, seq: number, d: Decision, idempotency?: IdempotencyRecord): void {
+    const s = this.stmts;
+    s.setCenterSeq.run(seq, centerId);
+    if (d.businessDay) s.setCenterDay.run(d.businessDay, centerId);
+    for (const e of d.events) {
+      // Columns hold what is common to all events; `data` only the rest (keeps a year of events small).
+      const { type, at, ...rest } = e;
+      const { ticketId = null, counterId = null, staffId = null, ...details } = rest as { ticketId?: string | null; counterId?: string | null; staffId?: string | null };
+      s.insertEvent.run({ center_id: centerId, seq, at, type, ticket_id: ticketId, counter_id: counterId, staff_id: staffId, data: JSON.stringify(details) });
+    }
+    for (const t of d.tickets) s.upsertTicket.run(ticketToRow(t));
+    for (const c of d.counters) s.updateCounterState.run(counterStateToRow(centerId, c));
+    if (idempotency) s.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.result, d.events[0]?.at ?? 0);
   }
 
   findIdempotent(scope: string, key: string): string | null {

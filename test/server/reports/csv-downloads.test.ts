@@ -131,7 +131,7 @@ describe('events.csv', () => {
         ['ticket.completed', 'Giải quyết xong', ticket.number],
       ]);
       expect(rows[2]).toMatchObject({ 'Mã phiếu': ticket.id, Quầy: 'Quầy 1', 'Cán bộ': 'Nguyễn Văn An', 'Thời điểm': '23/11/2026 09:00:00' });
-      expect(JSON.parse(rows[1]['Dữ liệu (JSON)'])).toMatchObject({ type: 'ticket.issued', serviceId: 'svc-hotich' });
+      expect(JSON.parse(rows[1]['Dữ liệu (JSON)'])).toMatchObject({ serviceId: 'svc-hotich', number: 'A001' });
       const other = await fresh.app.inject({ url: '/api/reports/events.csv?from=2026-11-24&to=2026-11-24', headers: { cookie: director } });
       expect(parse(other.rawPayload, { bom: true, columns: true })).toEqual([]);
     } finally {
