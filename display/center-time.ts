@@ -4,6 +4,8 @@
  * (cheap TV sticks often ship set to UTC).
  */
 
+import { localParts } from '../protocol/local-time';
+
 export interface CenterClock {
   /** 'HH:mm' */
   time: string;
@@ -18,39 +20,12 @@ export interface CenterClock {
 const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // en-US parts are plain ASCII digits whatever locale data the browser ships.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function centerClock(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): CenterClock {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = formatter(timeZone).formatToParts(epochMs);
-  } catch {
-    parts = formatter('Asia/Ho_Chi_Minh').formatToParts(epochMs);
-  }
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+export function centerClock(epochMs: number, timeZone?: string): CenterClock {
+  const p = localParts(epochMs, timeZone);
+  const weekday = p.weekday % 7; // ISO 7 (Sunday) → index 0
   return {
-    time: `${get('hour')}:${get('minute')}`,
-    date: `${get('day')}/${get('month')}/${get('year')}`,
+    time: `${p.hour}:${p.minute}`,
+    date: `${p.day}/${p.month}/${p.year}`,
     weekdayVi: WEEKDAYS_VI[weekday] ?? '',
     weekdayEn: WEEKDAYS_EN[weekday] ?? '',
   };

@@ -10,19 +10,11 @@ import type { Ticket } from '../../protocol/domain';
 import type { PrinterStatusView } from '../../protocol/realtime';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { DomainError } from '../../protocol/errors';
-import { createPrinterService, type PrintJobRecord, type PrinterConfig, type PrinterService } from '../../hardware';
+import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrinterConfig, type PrinterService } from '../../hardware';
 import { ANY_STAFF, DIRECTORS } from './auth';
 
-export interface ChecklistToPrint {
-  code: string;
-  name: string;
-  field?: string;
-  documents: { name: string; copies?: string | number | null }[];
-  timeLimit?: string | null;
-  fee?: string | null;
-  onlineUrl?: string | null;
-  lang: 'vi' | 'en';
-}
+/** A checklist as the kiosk asks for it; the center, time and zone are added here. */
+export type ChecklistToPrint = Omit<ChecklistPrint, 'kind' | 'centerName' | 'printedAt' | 'timeZone'> & { lang: 'vi' | 'en' };
 
 export interface Printing {
   printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en'): PrintInfo;

@@ -2,26 +2,7 @@
  * Calendar arithmetic in the center's time zone. The business day and opening
  * hours are always local to the center, never UTC and never the host's zone.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { isValidTimeZone, localParts } from '../../protocol/local-time';
 
 export interface LocalTime {
   /** 'YYYY-MM-DD' */
@@ -33,30 +14,15 @@ export interface LocalTime {
   hour: number;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+export { isValidTimeZone };
 
 export function localTime(epochMs: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    weekday: WEEKDAYS[parts.weekday] ?? 1,
-    hour: Number(parts.hour),
-  };
+  const p = localParts(epochMs, timeZone);
+  return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: p.weekday, hour: Number(p.hour) };
 }
 
 export function businessDay(epochMs: number, timeZone: string): string {
   return localTime(epochMs, timeZone).day;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
