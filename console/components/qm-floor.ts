@@ -5,12 +5,14 @@
  * @property view - live staff view
  */
 import { LitElement, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { CounterView } from '../../protocol/realtime';
 import { clock } from '../lib/format';
 import { nameOf, t } from '../lib/i18n';
+import { printerName, statusTone } from '../lib/printers';
 import { overTarget, type StaffView } from '../lib/staff-model';
 import { theme } from './theme';
+import { ClockController } from '../../display/lib/clock-controller';
 
 export class QmFloor extends LitElement {
   static override styles = [
@@ -69,22 +71,13 @@ export class QmFloor extends LitElement {
   ];
 
   @property({ attribute: false }) view: StaffView | null = null;
-  @state() private now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly ticker = new ClockController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => (this.now = Date.now()), 1000);
-  }
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
 
   override render() {
     const view = this.view;
     if (!view?.ready) return html`<p class="muted">…</p>`;
-    const now = this.now + view.serverOffsetMs;
+    const now = this.ticker.now + view.serverOffsetMs;
     const alerts = view.services
       .map((s) => ({ s, over: overTarget(view.stats.find((x) => x.serviceId === s.id), s, now) }))
       .filter((a) => a.over !== null);
@@ -98,9 +91,9 @@ export class QmFloor extends LitElement {
             : html`<p class="muted">${t('floor.noAlerts')}</p>`}
         </section>
         <section class="card printers">
-          <h2>${t('floor.printers')}</h2>
+          <h2><a href="#/printers">${t('floor.printers')}</a></h2>
           ${view.printers.map(
-            (p) => html`<span>${p.id}: <span class="badge ${p.status === 'ok' ? 'ok' : p.status === 'paper-near-end' ? 'warn' : 'bad'}">${t(`printer.${p.status}`)}</span></span>`,
+            (p) => html`<span>${printerName(p.id)}: <span class="badge ${statusTone(p.status)}">${t(`printer.${p.status}`)}</span></span>`,
           )}
         </section>
       </div>

@@ -10,8 +10,9 @@
  * CSS parts: `name`, `clock`.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { centerClock } from '../center-time';
+import { ClockController } from '../lib/clock-controller';
 import { displayTheme } from './theme';
 
 export class QmDisplayHeader extends LitElement {
@@ -69,22 +70,11 @@ export class QmDisplayHeader extends LitElement {
   @property() timeZone = 'Asia/Ho_Chi_Minh';
   @property({ type: Number }) serverOffsetMs = 0;
   @property({ type: Boolean }) english = false;
-  @state() private now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly ticker = new ClockController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Once a second: cheap, and the minute flips within a second of the server's.
-    this.timer = setInterval(() => (this.now = Date.now()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
 
   override render() {
-    const clock = centerClock(this.now + this.serverOffsetMs, this.timeZone);
+    const clock = centerClock(this.ticker.now + this.serverOffsetMs, this.timeZone);
     return html`
       <div class="name" part="name">
         <div class="vi">${this.centerName}</div>
