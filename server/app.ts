@@ -2,12 +2,12 @@
  * Builds the whole application as a Fastify instance, without listening:
  * tests call `buildApp(...)` then `app.inject(...)` or `app.listen({ port: 0 })`.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './services/queue-service';
 import core from './plugins/core';
-import errors from './plugins/errors';
+import errors, { errorBody } from './plugins/errors';
 import security from './plugins/security';
 import auth from './plugins/auth';
 import printing from './plugins/printing';
@@ -38,6 +38,9 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
+    // The router refuses malformed URLs (bad percent-encoding, over-long params) before any
+    // hook or error handler runs: answer them like all bad input, `{ code, message }` translated.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => reply.status(err.statusCode ?? 400).send(errorBody(req, 'BAD_REQUEST')),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);

@@ -13,7 +13,8 @@ export interface ReconnectPolicy {
   jitter: number;
 }
 
-export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000, jitter: 0.5 };
+// Capped at 3 s (±50 %): every screen is back within ~5 s of the server, still spread over seconds.
+export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = { baseDelayMs: 1_000, maxDelayMs: 3_000, jitter: 0.5 };
 
 /** The same policy in socket.io-client's own words (its Manager does the backoff for lost transports). */
 export function socketIoBackoffOptions(policy: ReconnectPolicy = DEFAULT_RECONNECT_POLICY) {

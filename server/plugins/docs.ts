@@ -16,5 +16,11 @@ export default fp(async function docs(app) {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qm_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Like every other page (plugins/security.ts): centers serve plain HTTP on their LAN, where
+    // swagger-ui's default upgrade-insecure-requests would send the browser to a missing https.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 });

@@ -4,12 +4,12 @@ import { DEFAULT_RECONNECT_POLICY, reconnectDelay, socketIoBackoffOptions } from
 describe('reconnect policy', () => {
   it('grows exponentially up to the cap', () => {
     const mid = (attempt: number) => reconnectDelay(attempt, DEFAULT_RECONNECT_POLICY, 0.5);
-    expect([0, 1, 2, 3, 4, 5, 10].map(mid)).toEqual([1000, 2000, 4000, 8000, 16000, 20000, 20000]);
+    expect([0, 1, 2, 3, 4, 5, 10].map(mid)).toEqual([1000, 2000, 3000, 3000, 3000, 3000, 3000]);
   });
 
   it('spreads clients over ±50 % so a restarted server is not hit all at once', () => {
-    expect(reconnectDelay(2, DEFAULT_RECONNECT_POLICY, 0)).toBe(2000);
-    expect(reconnectDelay(2, DEFAULT_RECONNECT_POLICY, 0.999999)).toBe(6000);
+    expect(reconnectDelay(2, DEFAULT_RECONNECT_POLICY, 0)).toBe(1500);
+    expect(reconnectDelay(2, DEFAULT_RECONNECT_POLICY, 0.999999)).toBe(4500);
     const delays = Array.from({ length: 500 }, () => reconnectDelay(0));
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(500);
     expect(Math.max(...delays)).toBeLessThanOrEqual(1500);
@@ -17,6 +17,6 @@ describe('reconnect policy', () => {
   });
 
   it('hands the same numbers to socket.io-client', () => {
-    expect(socketIoBackoffOptions()).toMatchObject({ reconnectionDelay: 1000, reconnectionDelayMax: 20000, randomizationFactor: 0.5 });
+    expect(socketIoBackoffOptions()).toMatchObject({ reconnectionDelay: 1000, reconnectionDelayMax: 3000, randomizationFactor: 0.5 });
   });
 });
