@@ -1,6 +1,6 @@
 /**
  * `<qm-console-app>`: the console shell. Owns the session and the /staff
- * connection, routes by hash (#/counter, #/floor, #/reports, #/admin/…) and
+ * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/admin/…) and
  * shows only the screens the account's role may use (the server enforces it too).
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
@@ -199,6 +199,7 @@ export class QmConsoleApp extends LitElement {
     const items: [Route, string][] = [
       [{ screen: 'counter' }, t('nav.counter')],
       [{ screen: 'floor' }, t('nav.floor')],
+      [{ screen: 'printers' }, t('nav.printers')],
       [{ screen: 'reports' }, t('nav.reports')],
       [{ screen: 'admin', tab: 'services' }, t('nav.admin')],
     ];
@@ -217,6 +218,8 @@ export class QmConsoleApp extends LitElement {
         return html`<qm-counter-console .me=${me} .view=${connection.view} .connection=${connection}></qm-counter-console>`;
       case 'floor':
         return html`<qm-floor .view=${connection.view} .connection=${connection}></qm-floor>`;
+      case 'printers':
+        return html`<qm-printers .view=${connection.view}></qm-printers>`;
       case 'reports':
         return html`<qm-reports .view=${connection.view}></qm-reports>`;
       case 'admin':

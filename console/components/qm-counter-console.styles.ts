@@ -67,6 +67,10 @@ export const counterStyles = css`
     line-height: 1;
     font-variant-numeric: tabular-nums;
   }
+  .row .reprint {
+    margin-left: auto;
+    align-self: flex-start;
+  }
   .info {
     display: grid;
     gap: 0.25rem;

@@ -8,6 +8,9 @@
  * in flight at a time: a double click, a second tab or a stale page cannot act
  * twice — the server answers a conflict, which is shown, and the view is reloaded.
  *
+ * "In lại phiếu" (I) prints the held ticket's slip again on the printer that
+ * printed it; it changes nothing in the queue, so a refusal is only shown.
+ *
  * @property me - signed-in account
  * @property view - live staff view
  * @property connection - the /staff connection (resync, server clock)
@@ -15,11 +18,12 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CounterView, PublicTicket } from '../../protocol/realtime';
-import type { TicketView } from '../../protocol/schemas';
+import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { api, ApiError, idempotencyKey } from '../lib/api';
 import type { Me } from '../lib/events';
 import { clock, hhmm } from '../lib/format';
 import { nameOf, t } from '../lib/i18n';
+import { isPrinterStatus, statusTone } from '../lib/printers';
 import { actionForKey, SHORTCUTS, type CounterAction } from '../lib/shortcuts';
 import type { StaffConnection } from '../lib/staff-connection';
 import { callableAt, counterQueues, type StaffView } from '../lib/staff-model';
@@ -154,6 +158,9 @@ export class QmCounterConsole extends LitElement {
           <div class="muted">${t('counter.issuedAt', { time: hhmm(held.issuedAt, tz) })}</div>
           ${d?.note ? html`<div class="note">${t('counter.note', { note: d.note })}</div>` : null}
         </div>
+        <button class="reprint" data-action="reprint" ?disabled=${this.busy} @click=${() => this.run('reprint')}>
+          ${t('counter.reprint')} <kbd>${SHORTCUTS.find((s) => s.action === 'reprint')!.key}</kbd>
+        </button>
       </div>
       <dl class="timers">
         <div><dt>${t('counter.waited')}</dt><dd>${clock(waited)}</dd></div>
@@ -285,6 +292,26 @@ export class QmCounterConsole extends LitElement {
       case 'callSpecific':
         if (!paused) this.dialog = 'call';
         return;
+      case 'reprint':
+        if (held) await this.reprint(held);
+        return;
+    }
+  }
+
+  private async reprint(held: PublicTicket) {
+    this.busy = true;
+    this.message = null;
+    try {
+      const info = await api<PrintInfo>(`/api/tickets/${encodeURIComponent(held.id)}/reprint`, { method: 'POST' });
+      const status = info.printerStatus;
+      // Queued behind a stopped printer: say why the slip is not coming out yet.
+      const stopped = isPrinterStatus(status) && statusTone(status) === 'bad' ? t(`printer.${status}`) : null;
+      this.message = { text: stopped ? t('counter.reprintedWaiting', { number: held.number, status: stopped }) : t('counter.reprinted', { number: held.number }), error: false };
+    } catch (err) {
+      // Nothing in the queue changed, so there is nothing to reload: the server's reason is enough.
+      this.message = { text: err instanceof Error ? err.message : String(err), error: true };
+    } finally {
+      this.busy = false;
     }
   }
 

@@ -67,6 +67,12 @@ export class QmFloor extends LitElement {
       .printers span {
         margin-right: 0.5rem;
       }
+      .printers h2 a {
+        color: var(--qm-blue-dark);
+      }
+      .counter .badge {
+        justify-self: start;
+      }
     `,
   ];
 

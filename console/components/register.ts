@@ -5,6 +5,8 @@ import { QmCounterPicker } from './qm-counter-picker';
 import { QmCounterConsole } from './qm-counter-console';
 import { QmCounterDialog } from './qm-counter-dialog';
 import { QmFloor } from './qm-floor';
+import { QmPrinters } from './qm-printers';
+import { QmPrintPreview } from './qm-print-preview';
 import { QmReports } from './qm-reports';
 import { QmChart } from './qm-chart';
 import { QmAdmin } from './qm-admin';
@@ -21,6 +23,8 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-counter-console', QmCounterConsole],
   ['qm-counter-dialog', QmCounterDialog],
   ['qm-floor', QmFloor],
+  ['qm-printers', QmPrinters],
+  ['qm-print-preview', QmPrintPreview],
   ['qm-reports', QmReports],
   ['qm-chart', QmChart],
   ['qm-admin', QmAdmin],

@@ -27,6 +27,20 @@ export interface RequestOptions {
 export const SESSION_ENDED = 'qm-session-ended';
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const text = await request(path, options);
+  try {
+    return (text ? JSON.parse(text) : null) as T;
+  } catch {
+    return text as T;
+  }
+}
+
+/** A plain-text answer (e.g. a simulator printout) as is, never parsed as JSON. */
+export function apiText(path: string, options: RequestOptions = {}): Promise<string> {
+  return request(path, options);
+}
+
+async function request(path: string, options: RequestOptions): Promise<string> {
   const headers: Record<string, string> = { 'accept-language': currentLang(), ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -42,18 +56,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, 'NETWORK', currentLang() === 'en' ? 'No connection to the server.' : 'Mất kết nối tới máy chủ.');
   }
   const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text;
-  }
   if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
+    let err: { code?: string; message?: string; details?: unknown } = {};
+    try {
+      err = (text ? JSON.parse(text) : {}) ?? {};
+    } catch {
+      // Not our JSON error (a proxy page): the status code says enough.
+    }
     if (res.status === 401 && !path.startsWith('/api/auth/login')) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
     throw new ApiError(res.status, err.code ?? 'HTTP_' + res.status, err.message ?? `HTTP ${res.status}`, err.details);
   }
-  return body as T;
+  return text;
 }
 
 /** A fresh key per user intent; a retry of the same intent reuses it. */

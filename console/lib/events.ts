@@ -9,6 +9,7 @@ export interface ConsoleEvents {
   'qm-dialog-submit': Record<string, string>;
   'qm-dialog-cancel': undefined;
   'qm-rated': { level: number };
+  'qm-preview-close': undefined;
 }
 
 declare global {
@@ -18,6 +19,7 @@ declare global {
     'qm-dialog-submit': CustomEvent<ConsoleEvents['qm-dialog-submit']>;
     'qm-dialog-cancel': CustomEvent<undefined>;
     'qm-rated': CustomEvent<ConsoleEvents['qm-rated']>;
+    'qm-preview-close': CustomEvent<undefined>;
   }
 }
 

@@ -1,14 +1,15 @@
-/** The console's screens by hash (#/counter, #/floor, #/reports, #/admin/services…), and who may see each. */
+/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/admin/services…), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
 export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'center' | 'procedures' | 'audit';
 export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'center', 'procedures', 'audit'];
 
-export type Route = { screen: 'counter' } | { screen: 'floor' } | { screen: 'reports' } | { screen: 'admin'; tab: AdminTab };
+export type Route = { screen: 'counter' } | { screen: 'floor' } | { screen: 'printers' } | { screen: 'reports' } | { screen: 'admin'; tab: AdminTab };
 
 const ALLOWED: Record<Route['screen'], Role[]> = {
   counter: ['staff', 'director', 'admin'],
   floor: ['director', 'admin'],
+  printers: ['director', 'admin'],
   reports: ['director', 'admin'],
   admin: ['admin'],
 };
@@ -25,7 +26,7 @@ export function homeFor(role: Role): Route {
 export function parseHash(hash: string, role: Role): Route {
   const [screen, tab] = hash.replace(/^#\/?/, '').split('/');
   let route: Route | null = null;
-  if (screen === 'counter' || screen === 'floor' || screen === 'reports') route = { screen };
+  if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports') route = { screen };
   else if (screen === 'admin') route = { screen: 'admin', tab: ADMIN_TABS.includes(tab as AdminTab) ? (tab as AdminTab) : 'services' };
   return route && canSee(role, route.screen) ? route : homeFor(role);
 }

@@ -4,7 +4,7 @@
  */
 import type { MessageKey } from './i18n.vi';
 
-export type CounterAction = 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'skip' | 'transfer' | 'pause' | 'callSpecific';
+export type CounterAction = 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'skip' | 'transfer' | 'pause' | 'callSpecific' | 'reprint';
 
 export const SHORTCUTS: { key: string; action: CounterAction; label: MessageKey }[] = [
   { key: 'N', action: 'callNext', label: 'key.callNext' },
@@ -16,6 +16,8 @@ export const SHORTCUTS: { key: string; action: CounterAction; label: MessageKey 
   { key: 'T', action: 'transfer', label: 'key.transfer' },
   { key: 'P', action: 'pause', label: 'key.pause' },
   { key: 'G', action: 'callSpecific', label: 'key.callSpecific' },
+  // I for "In lại": R (recall) and P (pause) are taken.
+  { key: 'I', action: 'reprint', label: 'key.reprint' },
 ];
 
 export interface KeyLike {

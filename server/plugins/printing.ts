@@ -138,7 +138,7 @@ const printerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get('/api/printers', { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: 'Printers with status and recent jobs' } }, async () =>
-    app.printing.printers().map((p) => ({ id: p.id, ...p.status(), jobs: p.jobs().slice(0, 50) })),
+    app.printing.printers().map((p) => ({ id: p.id, ...p.status(), simulator: typeof p.simulatorImage === 'function', jobs: p.jobs().slice(0, 50) })),
   );
 
   app.get(
@@ -168,7 +168,9 @@ const printerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: app.requireRole(...ANY_STAFF), schema: { tags: ['printing'], summary: 'Print a job again', params: PrinterJobParams } },
     async (req) => {
       const { printer, job } = find(req.params.printerId, req.params.jobId);
-      return printer.reprint(job.id);
+      const copy = printer.reprint(job.id);
+      if (!copy) throw new DomainError('NOT_FOUND');
+      return copy;
     },
   );
 
