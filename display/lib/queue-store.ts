@@ -128,7 +128,7 @@ export interface CallResult {
   view: QueueView;
   /** New to this screen and recent: announce it. */
   fresh: boolean;
-  /** The call is ahead of the updates we applied: something was missed. */
+  /** The call is more than one commit ahead of the updates we applied: something was missed. */
   resync: boolean;
 }
 
@@ -141,7 +141,8 @@ export function applyCall(view: QueueView, call: CallRecord, receivedAt: number,
   return {
     view: { ...view, calls },
     fresh: serverNow - call.at <= options.freshCallMs,
-    resync: call.seq > view.seq,
+    // The server sends a call just before the update of the same commit (seq + 1): only beyond that was something missed.
+    resync: call.seq > view.seq + 1,
   };
 }
 

@@ -89,13 +89,14 @@ export default fp(async function realtime(app) {
   const unsubscribe = app.queue.onCommitted((c: Committed) => {
     const state = app.queue.state(c.centerId);
     const room = centerRoom(c.centerId);
-    const stats = serviceStats(state);
-    publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public', stats));
-    staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff', stats));
+    // Calls first: they are what a hall is waiting to see and hear.
     for (const call of c.calls) {
       publicNs.to(room).emit('ticket:called', call);
       staffNs.to(room).emit('ticket:called', call);
     }
+    const stats = serviceStats(state);
+    publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public', stats));
+    staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff', stats));
     // Phones following a ticket: its own change, and every waiting ticket whose position may have moved.
     for (const ticketId of watchedTickets) {
       const roomName = ticketRoom(ticketId);

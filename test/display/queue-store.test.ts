@@ -113,6 +113,13 @@ describe('applyCall', () => {
     expect(recall.view.calls.map(callId)).toEqual(['t-A002@' + (T0 + 30_000) + ':recall', 't-A002@' + (T0 + 1000)]);
   });
 
+  it('a call just before the update of its own commit is not a gap', () => {
+    const result = applyCall(ready(10), call('A003', 1, 11, T0), T0, options);
+    expect(result.resync).toBe(false);
+    expect(result.fresh).toBe(true);
+    expect(applyUpdate(result.view, update(11)).resync).toBe(false);
+  });
+
   it('a call ahead of the applied updates means something was missed', () => {
     const result = applyCall(ready(10), call('A003', 1, 13, T0), T0, options);
     expect(result.resync).toBe(true);
