@@ -35,6 +35,8 @@ export interface CounterView extends Counter {
   state: CounterState;
   currentTicket: PublicTicket | null;
   servedToday: number;
+  /** Display name of the officer working the counter now, if any. */
+  staffName: string | null;
 }
 
 export interface CallRecord {

@@ -17,6 +17,7 @@ export interface QueueState {
   services: Map<string, Service>;
   counters: Map<string, Counter>;
   priorities: Map<string, PriorityCategory>;
+  staffNames: Map<string, string>;
   businessDay: string;
   seq: number;
   active: Map<string, Ticket>;
@@ -37,6 +38,8 @@ export interface CenterConfig {
   services: Service[];
   counters: Counter[];
   priorities: PriorityCategory[];
+  /** Names shown on counter screens and the live floor ("Cán bộ: …"). */
+  staffNames?: Record<string, string>;
 }
 
 export function emptyCounterState(counterId: string, now: number): CounterState {
@@ -49,6 +52,7 @@ export function createState(config: CenterConfig, businessDay: string, now: numb
     services: new Map(),
     counters: new Map(),
     priorities: new Map(),
+    staffNames: new Map(),
     businessDay,
     seq: 0,
     active: new Map(),
@@ -70,6 +74,7 @@ export function setConfig(state: QueueState, config: CenterConfig, now: number):
   state.services = new Map(config.services.map((s) => [s.id, s]));
   state.counters = new Map(config.counters.map((c) => [c.id, c]));
   state.priorities = new Map(config.priorities.map((p) => [p.id, p]));
+  state.staffNames = new Map(Object.entries(config.staffNames ?? {}));
   for (const c of config.counters) {
     if (!state.counterStates.has(c.id)) state.counterStates.set(c.id, emptyCounterState(c.id, now));
   }

@@ -68,6 +68,7 @@ export function counterView(state: QueueState, counterId: string): CounterView |
     state: cs,
     currentTicket: current ? toPublicTicket(current) : null,
     servedToday: state.servedByCounter.get(counterId) ?? 0,
+    staffName: cs.staffId ? (state.staffNames.get(cs.staffId) ?? null) : null,
   };
 }
 

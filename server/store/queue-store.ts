@@ -50,6 +50,7 @@ export class SqliteQueueStore implements QueueStore {
       services: db.prepare('SELECT * FROM services WHERE center_id = ? ORDER BY sort_order, id'),
       counters: db.prepare('SELECT * FROM counters WHERE center_id = ? ORDER BY number'),
       priorities: db.prepare('SELECT * FROM priority_categories WHERE center_id = ? ORDER BY sort_order, id'),
+      staffNames: db.prepare('SELECT id, display_name FROM staff WHERE center_id = ?'),
       activeTickets: db.prepare("SELECT * FROM tickets WHERE center_id = ? AND status IN ('waiting','called','serving')"),
       issuedToday: db.prepare(
         'SELECT issued_service_id AS sid, MAX(seq_no) AS last, COUNT(*) AS n FROM tickets WHERE center_id = ? AND business_day = ? GROUP BY issued_service_id',
@@ -102,6 +103,7 @@ export class SqliteQueueStore implements QueueStore {
       services: (this.stmts.services.all(centerId) as Record<string, unknown>[]).map(serviceFromRow),
       counters: (this.stmts.counters.all(centerId) as Record<string, unknown>[]).map(counterFromRow),
       priorities: (this.stmts.priorities.all(centerId) as Record<string, unknown>[]).map(priorityFromRow),
+      staffNames: Object.fromEntries((this.stmts.staffNames.all(centerId) as { id: string; display_name: string }[]).map((r) => [r.id, r.display_name])),
     };
   }
 

@@ -27,6 +27,7 @@ export function counterView(number: number, patch: Partial<CounterView> = {}): C
     state: { counterId: counter.id, currentTicketId: null, paused: false, pauseReason: null, priorityStreak: 0, staffId: null, updatedAt: T0 },
     currentTicket: null,
     servedToday: 0,
+    staffName: null,
     ...patch,
   };
 }

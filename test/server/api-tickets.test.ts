@@ -79,6 +79,7 @@ describe('GET /api/tickets/:id', () => {
     const call = await t.app.inject({ method: 'POST', url: '/api/counters/ctr-1/call-next', headers: { cookie } });
     expect(call.statusCode).toBe(200);
     expect(call.json().ticket.id).toBe(first.id);
+    expect(call.json().counter.staffName).toBe('Nguyễn Văn An');
     expect((await t.app.inject(`/api/tickets/${second.id}`)).json().waitingAhead).toBe(0);
     expect((await t.app.inject(`/api/tickets/${first.id}`)).json()).toMatchObject({ status: 'called', counterNumber: 1 });
   });
