@@ -30,12 +30,49 @@ export type FullSummary = ReportSummary & ReportSummaryExtras;
 
 type Row = [string, number, string, string, string | null, string | null, string, number | null, number | null];
 
+/** Rows summed between two yields to the event loop: a year's summary must not stall a kiosk for seconds. */
+const ROWS_PER_SLICE = 5_000;
+const running = new WeakMap<Db, Promise<unknown>>();
+
+/** All at once, in one read transaction (tests, benches, in-memory databases). */
 export function buildSummary(db: Db, input: SummaryInput): FullSummary {
   // One read transaction: every figure comes from the same snapshot even while tickets are being served.
-  return db.transaction(() => summarize(db, input))();
+  return db.transaction(() => {
+    const s = summarizer(db, input);
+    for (const row of s.rows) s.add(row);
+    return s.finish();
+  })();
 }
 
-function summarize(db: Db, input: SummaryInput): FullSummary {
+/**
+ * For request handlers, on a read-only connection of its own: the scan runs in slices inside one
+ * read transaction and gives the event loop back between slices. Summaries on one connection run
+ * one after another, since an open iterator keeps a connection busy. On the writer's own
+ * connection (an in-memory database) no transaction may stay open across turns: all at once then.
+ */
+export function buildSummarySliced(reader: Db, input: SummaryInput): Promise<FullSummary> {
+  if (reader.memory || !reader.readonly) return Promise.resolve(buildSummary(reader, input));
+  const run = (running.get(reader) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      reader.exec('BEGIN');
+      try {
+        const s = summarizer(reader, input);
+        let n = 0;
+        for (const row of s.rows) {
+          s.add(row);
+          if (++n % ROWS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        return s.finish();
+      } finally {
+        reader.exec('COMMIT');
+      }
+    });
+  running.set(reader, run);
+  return run;
+}
+
+function summarizer(db: Db, input: SummaryInput) {
   const labels = loadLabels(db, input.centerId);
   const zone = zoneClock(input.timeZone);
   const q = ticketQuery(input.centerId, input.range, input.filters);
@@ -58,7 +95,7 @@ function summarize(db: Db, input: SummaryInput): FullSummary {
   const targets = new Map<string, number | null>();
   const groups: GroupAcc[] = [];
 
-  for (const row of stmt.iterate(...q.params) as IterableIterator<Row>) {
+  const add = (row: Row) => {
     const [day, issuedAt, serviceId, issuedServiceId, counterId, staffId, status, waitMs, serviceMs] = row;
     groups.length = 0;
     groups.push(totals, byService.get(serviceId), hourGroup(zone.hour(issuedAt)), byDay.get(day));
@@ -72,8 +109,21 @@ function summarize(db: Db, input: SummaryInput): FullSummary {
       if (waitMs !== null) g.addWait(waitMs, target);
       if (serviceMs !== null) g.service.push(serviceMs);
     }
-  }
+  };
 
+  return { rows: stmt.iterate(...q.params) as IterableIterator<Row>, add, finish: () => finish(db, input, labels, { totals, byService, byCounter, byStaff, byHour, byDay }) };
+}
+
+interface Groups {
+  totals: GroupAcc;
+  byService: GroupMap<GroupAcc>;
+  byCounter: GroupMap<GroupAcc>;
+  byStaff: GroupMap<GroupAcc>;
+  byHour: (GroupAcc | undefined)[];
+  byDay: GroupMap<GroupAcc>;
+}
+
+function finish(db: Db, input: SummaryInput, labels: Labels, { totals, byService, byCounter, byStaff, byHour, byDay }: Groups): FullSummary {
   const satTotals = new SatisfactionAcc('all', 'Tất cả');
   const satStaff = new GroupMap((k) => new SatisfactionAcc(k, labels.staff(k)));
   const satService = new GroupMap((k) => new SatisfactionAcc(k, labels.service(k)));

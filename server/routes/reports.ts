@@ -14,7 +14,7 @@ import { parseRange, type ReportRange } from '../reports/dates';
 import { eventCsvLines } from '../reports/events-csv';
 import { loadLabels } from '../reports/labels';
 import { exportChunks, openReader } from '../reports/read-connection';
-import { buildSummary, type FullSummary } from '../reports/summary';
+import { buildSummarySliced, type FullSummary } from '../reports/summary';
 import { summaryCsv } from '../reports/summary-csv';
 import { ticketCsvLines } from '../reports/tickets-csv';
 import { zoneClock } from '../reports/zone';
@@ -73,7 +73,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const c = context(req.query);
       reply.header('cache-control', 'no-store');
-      return buildSummary(summaryDb(), { ...c, now: app.clock.now() });
+      return buildSummarySliced(summaryDb(), { ...c, now: app.clock.now() });
     },
   );
 
@@ -82,7 +82,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: guard, schema: { tags, summary: 'The summary as one CSV table (UTF-8 with BOM)', querystring: ReportQuery, response: errors } },
     async (req, reply) => {
       const c = context(req.query);
-      const summary = buildSummary(summaryDb(), { ...c, now: app.clock.now() });
+      const summary = await buildSummarySliced(summaryDb(), { ...c, now: app.clock.now() });
       return csvReply(reply, 'tong-hop', c.range).send(summaryCsv(summary, c.header));
     },
   );
