@@ -8,13 +8,14 @@ import { publicUrl } from '../services/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 import type { QueueState } from '../queue/state';
 
-/** A category by id or by its code ('NCT'), so integrations can use either. */
+/** A category by id ('pri-elderly'), its short name ('elderly') or its code ('NCT'), so integrations can use any. */
 function resolvePriority(state: QueueState, value: string | null | undefined): string | null {
   if (!value) return null;
   if (state.priorities.has(value)) return value;
-  const byCode = [...state.priorities.values()].find((p) => p.code.toLowerCase() === value.toLowerCase());
-  if (!byCode) throw new DomainError('PRIORITY_NOT_FOUND');
-  return byCode.id;
+  const wanted = value.toLowerCase();
+  const match = [...state.priorities.values()].find((p) => p.code.toLowerCase() === wanted || p.id.toLowerCase() === `pri-${wanted}`);
+  if (!match) throw new DomainError('PRIORITY_NOT_FOUND');
+  return match.id;
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -39,6 +39,8 @@ describe('POST /api/tickets', () => {
     await issue({ serviceId: 'svc-hotich' });
     const p = await issue({ serviceId: 'svc-hotich', priority: 'NCT' });
     expect(p.json()).toMatchObject({ priorityId: 'pri-elderly', priorityName: 'Người cao tuổi (từ 60 tuổi)', waitingAhead: 0 });
+    const byName = await issue({ serviceId: 'svc-hotich', priority: 'pregnant' });
+    expect(byName.json().priorityId).toBe('pri-pregnant');
   });
 
   it.each([
