@@ -1,14 +1,15 @@
 /**
  * `<qm-console-app>`: the console shell. Owns the session and the /staff
- * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/admin/…) and
- * shows only the screens the account's role may use (the server enforces it too).
+ * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/admin/…, #/password)
+ * and shows only the screens the account's role may use (the server enforces it too).
+ * An account on a one-time password sees only #/password until it sets its own.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { api, ApiError, SESSION_ENDED } from '../lib/api';
 import type { Me } from '../lib/events';
 import { currentLang, onLangChange, setLang, t } from '../lib/i18n';
-import { ADMIN_TABS, canSee, hashOf, parseHash, type Route } from '../lib/router';
+import { ADMIN_TABS, canSee, hashOf, homeFor, parseHash, type Route } from '../lib/router';
 import { StaffConnection } from '../lib/staff-connection';
 import { theme } from './theme';
 
@@ -47,7 +48,15 @@ export class QmConsoleApp extends LitElement {
         padding: 0.45rem 0.8rem;
         border-radius: 6px;
       }
-      nav a[aria-current='page'] {
+      header a.account {
+        color: #fff;
+        text-decoration: none;
+        font-size: 0.9rem;
+        padding: 0.35rem 0.6rem;
+        border-radius: 6px;
+      }
+      nav a[aria-current='page'],
+      header a.account[aria-current='page'] {
         background: rgba(255, 255, 255, 0.18);
         font-weight: 600;
       }
@@ -117,7 +126,7 @@ export class QmConsoleApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const onHash = () => this.me && (this.route = parseHash(location.hash, this.me.role));
+    const onHash = () => this.me && (this.route = parseHash(location.hash, this.me.role, this.me.mustChangePassword));
     const onEnded = () => this.signedOut();
     window.addEventListener('hashchange', onHash);
     window.addEventListener(SESSION_ENDED, onEnded);
@@ -155,12 +164,19 @@ export class QmConsoleApp extends LitElement {
 
   private signedIn(me: Me) {
     this.me = me;
-    this.route = parseHash(location.hash, me.role);
+    this.route = parseHash(location.hash, me.role, me.mustChangePassword);
     this.connection?.stop();
     const connection = new StaffConnection();
     connection.subscribe(() => this.requestUpdate());
     connection.start();
     this.connection = connection;
+  }
+
+  private passwordChanged(me: Me) {
+    const wasForced = this.me?.mustChangePassword === true;
+    this.me = me;
+    // Released from the one-time password: on to the work the account is for.
+    if (wasForced) this.route = homeFor(me.role);
   }
 
   private signedOut() {
@@ -181,13 +197,14 @@ export class QmConsoleApp extends LitElement {
     const centerName = view?.center ? (currentLang() === 'en' && view.center.nameEn ? view.center.nameEn : view.center.name) : t('app.title');
     return html`<header>
         <span class="center">${centerName}</span>
-        ${me ? this.renderNav(me) : null}
+        ${me && !me.mustChangePassword ? this.renderNav(me) : null}
         ${me
           ? // Online is the normal case: a dot; losing the link is spelled out.
             html`<span class="link ${this.connection?.status === 'online' ? '' : 'offline'}" role="status" title=${t('app.online')}
                 >${this.connection?.status === 'online' ? html`<span class="sr">${t('app.online')}</span>` : t('app.offline')}</span
               >
-              <span>${me.displayName} · ${t(`role.${me.role}`)}</span>`
+              <span>${me.displayName} · ${t(`role.${me.role}`)}</span>
+              <a class="account" href="#/password" aria-current=${this.route.screen === 'password' ? 'page' : 'false'}>${t('app.password')}</a>`
           : null}
         <button @click=${() => setLang(currentLang() === 'vi' ? 'en' : 'vi')} lang=${currentLang() === 'vi' ? 'en' : 'vi'}>${t('app.lang')}</button>
         ${me ? html`<button @click=${this.logout}>${t('app.logout')}</button>` : null}
@@ -222,6 +239,12 @@ export class QmConsoleApp extends LitElement {
         return html`<qm-printers .view=${connection.view}></qm-printers>`;
       case 'reports':
         return html`<qm-reports .view=${connection.view}></qm-reports>`;
+      case 'password':
+        return html`<qm-password
+          .me=${me}
+          ?forced=${me.mustChangePassword}
+          @qm-password-changed=${(e: CustomEvent<Me>) => this.passwordChanged(e.detail)}
+        ></qm-password>`;
       case 'admin':
         return html`<div class="sub">
             ${ADMIN_TABS.map((tab) => html`<a href="#/admin/${tab}" aria-current=${r.tab === tab ? 'page' : 'false'}>${t(`admin.${tab}`)}</a>`)}

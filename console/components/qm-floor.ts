@@ -1,6 +1,6 @@
 /**
- * `<qm-floor>`: the director's live floor — every counter's state, waiting per
- * service with the oldest wait, alerts past a service's target wait, printers.
+ * `<qm-floor>`: the director's live floor — every counter's state and officer,
+ * waiting per service with the oldest wait, alerts past a service's target wait, printers.
  *
  * @property view - live staff view
  */
@@ -56,6 +56,13 @@ export class QmFloor extends LitElement {
         font-weight: 700;
         font-size: 1.05rem;
       }
+      .counter .staff {
+        font-size: 0.9rem;
+        color: var(--qm-grey);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
       .counter .ticket {
         font-size: 2rem;
         font-weight: 800;
@@ -78,7 +85,6 @@ export class QmFloor extends LitElement {
 
   @property({ attribute: false }) view: StaffView | null = null;
   private readonly ticker = new ClockController(this);
-
 
   override render() {
     const view = this.view;
@@ -147,6 +153,7 @@ export class QmFloor extends LitElement {
     const kind = !c.active ? 'inactive' : c.state.paused ? 'paused' : tk ? tk.status : 'idle';
     return html`<div class="card counter ${kind}" data-counter=${c.number}>
       <span class="n">${c.name}</span>
+      ${c.staffName ? html`<span class="staff" data-testid="staff-name" title=${c.staffName}>${t('floor.staff', { name: c.staffName })}</span>` : null}
       ${!c.active
         ? html`<span class="muted">${t('floor.inactive')}</span>`
         : c.state.paused

@@ -1,6 +1,7 @@
 /** The only module with side effects: defines every console tag. */
 import { QmConsoleApp } from './qm-console-app';
 import { QmLogin } from './qm-login';
+import { QmPassword } from './qm-password';
 import { QmCounterPicker } from './qm-counter-picker';
 import { QmCounterConsole } from './qm-counter-console';
 import { QmCounterDialog } from './qm-counter-dialog';
@@ -19,6 +20,7 @@ import { QmAdminAudit } from './qm-admin-audit';
 const tags: [string, CustomElementConstructor][] = [
   ['qm-console-app', QmConsoleApp],
   ['qm-login', QmLogin],
+  ['qm-password', QmPassword],
   ['qm-counter-picker', QmCounterPicker],
   ['qm-counter-console', QmCounterConsole],
   ['qm-counter-dialog', QmCounterDialog],

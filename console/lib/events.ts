@@ -5,6 +5,7 @@ export type Me = Pick<StaffAccount, 'id' | 'username' | 'displayName' | 'role' |
 
 export interface ConsoleEvents {
   'qm-logged-in': Me;
+  'qm-password-changed': Me;
   'qm-counter-picked': { counterId: string };
   'qm-dialog-submit': Record<string, string>;
   'qm-dialog-cancel': undefined;
@@ -15,6 +16,7 @@ export interface ConsoleEvents {
 declare global {
   interface HTMLElementEventMap {
     'qm-logged-in': CustomEvent<ConsoleEvents['qm-logged-in']>;
+    'qm-password-changed': CustomEvent<ConsoleEvents['qm-password-changed']>;
     'qm-counter-picked': CustomEvent<ConsoleEvents['qm-counter-picked']>;
     'qm-dialog-submit': CustomEvent<ConsoleEvents['qm-dialog-submit']>;
     'qm-dialog-cancel': CustomEvent<undefined>;

@@ -1,10 +1,16 @@
-/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/admin/services…), and who may see each. */
+/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/admin/services…, #/password), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
 export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'center' | 'procedures' | 'audit';
 export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'center', 'procedures', 'audit'];
 
-export type Route = { screen: 'counter' } | { screen: 'floor' } | { screen: 'printers' } | { screen: 'reports' } | { screen: 'admin'; tab: AdminTab };
+export type Route =
+  | { screen: 'counter' }
+  | { screen: 'floor' }
+  | { screen: 'printers' }
+  | { screen: 'reports' }
+  | { screen: 'password' }
+  | { screen: 'admin'; tab: AdminTab };
 
 const ALLOWED: Record<Route['screen'], Role[]> = {
   counter: ['staff', 'director', 'admin'],
@@ -12,6 +18,7 @@ const ALLOWED: Record<Route['screen'], Role[]> = {
   printers: ['director', 'admin'],
   reports: ['director', 'admin'],
   admin: ['admin'],
+  password: ['staff', 'director', 'admin'],
 };
 
 export function canSee(role: Role, screen: Route['screen']): boolean {
@@ -22,11 +29,16 @@ export function homeFor(role: Role): Route {
   return role === 'staff' ? { screen: 'counter' } : { screen: 'floor' };
 }
 
-/** The route a hash names, or the role's home when it names nothing it may see. */
-export function parseHash(hash: string, role: Role): Route {
+/**
+ * The route a hash names, or the role's home when it names nothing it may see.
+ * An account still on a one-time password gets the password screen whatever
+ * the hash: nothing else is usable until it sets its own.
+ */
+export function parseHash(hash: string, role: Role, mustChangePassword = false): Route {
+  if (mustChangePassword) return { screen: 'password' };
   const [screen, tab] = hash.replace(/^#\/?/, '').split('/');
   let route: Route | null = null;
-  if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports') route = { screen };
+  if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports' || screen === 'password') route = { screen };
   else if (screen === 'admin') route = { screen: 'admin', tab: ADMIN_TABS.includes(tab as AdminTab) ? (tab as AdminTab) : 'services' };
   return route && canSee(role, route.screen) ? route : homeFor(role);
 }

@@ -1,6 +1,6 @@
 /**
- * `<qm-counter-display>`: the small screen above one counter: its number and
- * what it does, the ticket it is serving, or that it is waiting or paused.
+ * `<qm-counter-display>`: the small screen above one counter: its number, what
+ * it does and who works it, the ticket it is serving, or that it is waiting or paused.
  * Sized in viewport units, so 1280×400, 1024×600 or a full TV all work.
  *
  * Properties:
@@ -78,6 +78,17 @@ export class QmCounterDisplay extends LitElement {
         font-size: min(6vh, 2.4vw);
         color: var(--qm-muted);
         line-height: 1.2;
+        overflow: hidden;
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+      }
+      .id .staff {
+        margin-top: 1.2vh;
+        max-width: 100%;
+        font-size: min(4.5vh, 2vw);
+        line-height: 1.25;
+        color: var(--qm-muted);
         overflow: hidden;
         display: -webkit-box;
         -webkit-line-clamp: 2;
@@ -205,6 +216,9 @@ export class QmCounterDisplay extends LitElement {
       <div class="label">${t('counter')}</div>
       <div class="number tabular" data-testid="counter-number">${this.counterNumber ?? '–'}</div>
       ${counter ? html`<div class="subtitle">${counterSubtitle(counter.name, counter.number) || counter.name}</div>` : nothing}
+      ${counter?.staffName
+        ? html`<div class="staff" data-testid="counter-staff">${vi.staff}${english ? ` / ${en.staff}` : ''}: ${counter.staffName}</div>`
+        : nothing}
     </div>`;
     if (!view.ready) return html`${idPanel}<div class="main quiet"><div class="state">${t('connecting')}</div></div>${mark}`;
     if (!counter) {

@@ -6,6 +6,7 @@ export const displayEn: DisplayMessages = {
   toCounter: 'please go to counter',
   counter: 'Counter',
   counterShort: 'Counter',
+  staff: 'Officer',
   recall: 'Recall',
   priority: 'Priority',
   history: 'Recent calls',

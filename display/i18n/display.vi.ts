@@ -4,6 +4,8 @@ export const displayVi = {
   toCounter: 'đến quầy số',
   counter: 'Quầy',
   counterShort: 'Quầy số',
+  /** Label before the name of the officer working the counter. */
+  staff: 'Cán bộ',
   recall: 'Gọi lại',
   priority: 'Ưu tiên',
   history: 'Các số vừa gọi',

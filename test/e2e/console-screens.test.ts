@@ -131,6 +131,9 @@ describe('console screens', () => {
     const page = await signIn(1920, 1080, 'director', '#/floor');
     await page.waitForSelector('qm-floor .counter');
     expect(await page.textContent('qm-floor [data-counter="4"]')).toContain('Họp giao ban');
+    // The officer working each counter: counter 2 just called by staff2, counter 1 serving for staff1.
+    expect(await page.textContent('qm-floor [data-counter="2"] [data-testid=staff-name]')).toBe('Cán bộ: Lê Thị Bích Ngọc');
+    expect(await page.textContent('qm-floor [data-counter="1"] [data-testid=staff-name]')).toBe('Cán bộ: Nguyễn Văn An');
     // Civil status tickets (target 20 min) have waited longer than that by now.
     expect(await page.textContent('qm-floor [data-testid=alerts]')).toContain('Hộ tịch: số chờ lâu nhất');
     await shot(page, 'floor');

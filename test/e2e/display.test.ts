@@ -68,6 +68,21 @@ describe('displays', () => {
     await hall.locator('[data-service="svc-hotich"][data-waiting="1"]').waitFor(WAIT);
   });
 
+  it('the counter display names the officer who called, with an English subtitle on request', async () => {
+    // Counter 1 holds A002, called by staff1 in the test before.
+    await counter1.locator('[data-testid=counter-staff]', { hasText: 'Nguyễn Văn An' }).waitFor(WAIT);
+    expect(await counter1.locator('[data-testid=counter-staff]').textContent()).toBe('Cán bộ: Nguyễn Văn An');
+    const english = await open('/display/counter/1?lang=en', { width: 1280, height: 400 });
+    await english.locator('[data-testid=counter-staff]').waitFor(WAIT);
+    expect(await english.locator('[data-testid=counter-staff]').textContent()).toBe('Cán bộ / Officer: Nguyễn Văn An');
+    await english.close();
+    // A counter nobody has worked today shows no name.
+    const counter4 = await open('/display/counter/4', { width: 1280, height: 400 });
+    await counter4.locator('qm-counter-display[data-state="idle"]').waitFor(WAIT);
+    expect(await counter4.locator('[data-testid=counter-staff]').count()).toBe(0);
+    await counter4.close();
+  });
+
   it('pausing shows the reason on the counter display', async () => {
     const counter5 = await open('/display/counter/5', { width: 1024, height: 600 });
     await counter5.locator('qm-counter-display[data-state="idle"]').waitFor(WAIT);
