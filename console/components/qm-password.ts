@@ -113,13 +113,8 @@ export class QmPassword extends LitElement {
       this.done = true;
       emit(this, 'qm-password-changed', me);
     } catch (err) {
-      // The server's INVALID_CREDENTIALS text speaks of a username, which this form has no field for.
-      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
-        this.error = t('password.wrongCurrent');
-        form.querySelector<HTMLInputElement>('input[name=currentPassword]')?.select();
-      } else {
-        this.error = err instanceof ApiError ? err.message : String(err);
-      }
+      this.error = err instanceof ApiError ? err.message : String(err);
+      if (err instanceof ApiError && err.code === 'WRONG_CURRENT_PASSWORD') form.querySelector<HTMLInputElement>('input[name=currentPassword]')?.select();
     } finally {
       this.busy = false;
     }

@@ -63,8 +63,8 @@ async function request(path: string, options: RequestOptions): Promise<string> {
     } catch {
       // Not our JSON error (a proxy page): the status code says enough.
     }
-    // INVALID_CREDENTIALS is a wrong password (sign-in, password change), not an ended session.
-    if (res.status === 401 && err.code !== 'INVALID_CREDENTIALS' && !path.startsWith('/api/auth/login')) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
+    // A wrong password (sign-in, password change) is not an ended session.
+    if (res.status === 401 && err.code !== 'INVALID_CREDENTIALS' && err.code !== 'WRONG_CURRENT_PASSWORD' && !path.startsWith('/api/auth/login')) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
     throw new ApiError(res.status, err.code ?? 'HTTP_' + res.status, err.message ?? `HTTP ${res.status}`, err.details);
   }
   return text;

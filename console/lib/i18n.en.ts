@@ -34,7 +34,6 @@ export const en: Messages = {
   'password.tooShort': 'The new password must have at least {min} characters.',
   'password.mismatch': 'The two new passwords do not match.',
   'password.same': 'The new password must differ from the current one.',
-  'password.wrongCurrent': 'The current password is wrong.',
   'password.done': 'Password changed.',
 
   'pick.title': 'Choose your counter',

@@ -33,7 +33,6 @@ export const vi = {
   'password.tooShort': 'Mật khẩu mới phải có ít nhất {min} ký tự.',
   'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp.',
   'password.same': 'Mật khẩu mới phải khác mật khẩu hiện tại.',
-  'password.wrongCurrent': 'Mật khẩu hiện tại không đúng.',
   'password.done': 'Đã đổi mật khẩu.',
 
   'pick.title': 'Chọn quầy làm việc',

@@ -6,6 +6,8 @@ export const errorsEn: ErrorMessages = {
   UNAUTHENTICATED: 'Please sign in.',
   INVALID_CREDENTIALS: 'Wrong username or password.',
   FORBIDDEN: 'Your account is not allowed to do this.',
+  PASSWORD_CHANGE_REQUIRED: 'You are using a one-time password. Please set a new password before going on.',
+  WRONG_CURRENT_PASSWORD: 'The current password is wrong.',
   NOT_FOUND: 'Not found.',
   QUEUE_EMPTY: 'Nobody is waiting right now.',
   SERVICE_NOT_FOUND: 'Service not found.',

@@ -5,6 +5,8 @@ export const errorsVi = {
   UNAUTHENTICATED: 'Vui lòng đăng nhập.',
   INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   FORBIDDEN: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+  PASSWORD_CHANGE_REQUIRED: 'Bạn đang dùng mật khẩu một lần. Vui lòng đặt mật khẩu mới trước khi tiếp tục.',
+  WRONG_CURRENT_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   NOT_FOUND: 'Không tìm thấy.',
   QUEUE_EMPTY: 'Hiện không có công dân nào đang chờ.',
   SERVICE_NOT_FOUND: 'Không tìm thấy dịch vụ.',

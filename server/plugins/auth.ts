@@ -24,6 +24,9 @@ export const ANY_STAFF: Role[] = ['staff', 'director', 'admin'];
 export const DIRECTORS: Role[] = ['director', 'admin'];
 export const ADMINS: Role[] = ['admin'];
 
+/** What an account still on a one-time password may call. */
+const PASSWORD_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
 export default fp(async function auth(app) {
   await app.register(cookie);
   const sessions = new SessionStore(app.db, app.config.SESSION_HOURS * 3600_000);
@@ -38,6 +41,8 @@ export default fp(async function auth(app) {
   app.decorate('requireRole', (...roles: Role[]): onRequestHookHandler => {
     return async (req: FastifyRequest, _reply: FastifyReply) => {
       if (!req.staff) throw new DomainError('UNAUTHENTICATED');
+      // A one-time password opens only the way to replace it.
+      if (req.staff.mustChangePassword && !PASSWORD_ROUTES.has(req.routeOptions.url ?? '')) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
       if (!roles.includes(req.staff.role)) throw new DomainError('FORBIDDEN');
     };
   });

@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const staff = req.staff!;
       const row = app.db.prepare('SELECT password_hash FROM staff WHERE id = ?').get(staff.id) as { password_hash: string };
-      if (!(await verifyPassword(req.body.currentPassword, row.password_hash))) throw new DomainError('INVALID_CREDENTIALS');
+      if (!(await verifyPassword(req.body.currentPassword, row.password_hash))) throw new DomainError('WRONG_CURRENT_PASSWORD');
       const hash = await hashPassword(req.body.newPassword);
       app.db.prepare('UPDATE staff SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, staff.id);
       appendAudit(app.db, { centerId: staff.centerId, at: app.clock.now(), staffId: staff.id, action: 'auth.password-changed' });

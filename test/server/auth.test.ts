@@ -114,3 +114,24 @@ describe('password change', () => {
     expect((await login('staff4', 'a-long-new-secret', '10.3.0.2')).statusCode).toBe(200);
   });
 });
+
+describe('one-time password', () => {
+  it('opens only the way to replace it', async () => {
+    const bare = await createTestApp({ env: { SEED: 'none' } });
+    try {
+      const { password } = bare.app.seededAccounts[0];
+      const cookie = await loginCookie(bare.app, 'admin', password);
+      const me = await bare.app.inject({ url: '/api/auth/me', headers: { cookie } });
+      expect(me.json().mustChangePassword).toBe(true);
+      const blocked = await bare.app.inject({ url: '/api/admin/audit', headers: { cookie } });
+      expect([blocked.statusCode, blocked.json().code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+      const wrong = await bare.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'nope', newPassword: 'a-long-new-secret' } });
+      expect(wrong.json().code).toBe('WRONG_CURRENT_PASSWORD');
+      const changed = await bare.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: password, newPassword: 'a-long-new-secret' } });
+      expect(changed.statusCode).toBe(200);
+      expect((await bare.app.inject({ url: '/api/admin/audit', headers: { cookie } })).statusCode).toBe(200);
+    } finally {
+      await bare.destroy();
+    }
+  });
+});
