@@ -37,6 +37,9 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    // On close, cut every connection (long-polling sockets included) instead of waiting out their
+    // timeouts: nothing in flight is acknowledged yet, and clients retry with their Idempotency-Key.
+    forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
     // The router refuses malformed URLs (bad percent-encoding, over-long params) before any
     // hook or error handler runs: answer them like all bad input, `{ code, message }` translated.

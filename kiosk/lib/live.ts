@@ -41,7 +41,18 @@ export function connectPublic(base: string, handlers: LiveHandlers): LiveLink {
       handlers.onSnapshot?.(reply.data);
     });
 
+  // After a server-side close socket.io-client does not retry by itself: keep trying, jittered, until back.
+  const retryUntilConnected = () => {
+    clearTimeout(restartTimer);
+    restartTimer = setTimeout(() => {
+      if (closed || socket.connected) return;
+      socket.connect();
+      retryUntilConnected();
+    }, 1000 + Math.random() * 1500);
+  };
+
   socket.on('connect', () => {
+    clearTimeout(restartTimer);
     handlers.onConnection?.(true);
     handlers.onConnect?.(socket);
     // A recovered connection got the missed packets; a fresh one gets queue:snapshot.
@@ -49,10 +60,7 @@ export function connectPublic(base: string, handlers: LiveHandlers): LiveLink {
   socket.on('disconnect', (reason) => {
     handlers.onConnection?.(false);
     // "io server disconnect" (server closing or restarting) disables automatic reconnection.
-    if (reason === 'io server disconnect' && !closed) {
-      clearTimeout(restartTimer);
-      restartTimer = setTimeout(() => socket.connect(), 1500);
-    }
+    if (reason === 'io server disconnect' && !closed) retryUntilConnected();
   });
   socket.on('queue:snapshot', (snapshot) => {
     seq = snapshot.seq;
