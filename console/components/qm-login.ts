@@ -8,26 +8,15 @@ import { state } from 'lit/decorators.js';
 import { api, ApiError } from '../lib/api';
 import { emit, type Me } from '../lib/events';
 import { t } from '../lib/i18n';
-import { theme } from './theme';
+import { formPage, theme } from './theme';
 
 export class QmLogin extends LitElement {
   static override styles = [
     theme,
+    formPage,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 70vh;
-      }
       form {
-        display: grid;
-        gap: 0.8rem;
         width: min(380px, 92vw);
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-weight: 600;
       }
       button {
         min-height: 48px;

@@ -14,7 +14,7 @@ import { emit, type Me } from '../lib/events';
 import { t } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n.vi';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../lib/password';
-import { theme } from './theme';
+import { formPage, theme } from './theme';
 
 /** The field to put the cursor back in for each problem the form itself finds. */
 const FIELD_OF: Partial<Record<MessageKey, string>> = {
@@ -27,24 +27,10 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
 export class QmPassword extends LitElement {
   static override styles = [
     theme,
+    formPage,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 70vh;
-      }
-      form {
-        display: grid;
-        gap: 0.8rem;
-        width: min(420px, 92vw);
-      }
       h2 {
         margin: 0;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-weight: 600;
       }
       .forced {
         margin: 0;

@@ -130,3 +130,22 @@ export const theme = css`
     color: #8c1d18;
   }
 `;
+
+/** A single centred form (sign-in, password change). */
+export const formPage = css`
+  :host {
+    display: grid;
+    place-items: center;
+    min-height: 70vh;
+  }
+  form {
+    display: grid;
+    gap: 0.8rem;
+    width: min(420px, 92vw);
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+`;

@@ -1,7 +1,7 @@
 /** Ticket and checklist layouts as blocks: what goes on paper, independent of the printer's encoding. */
 import type { ChecklistPrint, TicketPrint } from '../types';
 import type { Align, Block } from './blocks';
-import { formatDateTime } from './format-time';
+import { formatLocalDateTime as formatDateTime } from '../../protocol/local-time';
 import { checklistMessages, ticketMessages } from './messages';
 import { wrapText } from './wrap';
 import { plainPunctuation } from './vietnamese';

@@ -54,7 +54,7 @@ export default fp(async function errors(app) {
       const code = (err as { code?: string }).code;
       const known = code && code in ERROR_STATUS ? (code as ErrorCode) : frameworkCode(status);
       if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', 60);
-      return reply.status(status).send(errorBody(req, known, { minutes: 15 }));
+      return reply.status(status).send(errorBody(req, known));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody(req, 'INTERNAL'));

@@ -10,7 +10,7 @@ import type { CallRecord } from '../../protocol/realtime';
 import type { Actor, Command } from '../queue/commands';
 import { decide, type Decision } from '../queue/decide';
 import { applyDecision } from '../queue/apply';
-import { addDays, businessDay, startOfDay } from '../queue/clock';
+import { addDays, startOfDay } from '../queue/clock';
 import { setConfig, type QueueState } from '../queue/state';
 import { ticketPosition } from '../queue/views';
 import type { QueueStore } from '../store/queue-store';
@@ -61,7 +61,7 @@ interface Pending {
 export class QueueService {
   private readonly centers = new Map<string, QueueState>();
   private readonly listeners = new Set<(c: Committed) => void>();
-  /** Local midnight ending each center's current business day: checked before the costlier calendar maths. */
+  /** Local midnight ending each center's current business day (see dayEnd). */
   private readonly dayEndsAt = new Map<string, number>();
   private pending: Pending[] = [];
 
@@ -196,6 +196,7 @@ export class QueueService {
   reloadConfig(centerId: string): void {
     const state = this.requireState(centerId);
     setConfig(state, this.store.loadConfig(centerId), this.clock.now());
+    this.dayEndsAt.delete(centerId); // the time zone may have changed
   }
 
   /** A ticket by id: live from memory, else (finished) from the store. */
@@ -215,18 +216,26 @@ export class QueueService {
 
   private rollDayIfNeeded(centerId: string, state: QueueState): void {
     const now = this.clock.now();
-    if (now < (this.dayEndsAt.get(centerId) ?? 0)) return;
-    this.dayEndsAt.set(centerId, state.businessDay ? startOfDay(addDays(state.businessDay, 1), state.center.timeZone) : 0);
-    if (now < this.dayEndsAt.get(centerId)!) return;
-    // Forward only ('YYYY-MM-DD' sorts as text): a clock stepped back across midnight (NTP)
-    // must not reopen yesterday, whose numbers are taken, nor expire today's queue.
-    if (businessDay(now, state.center.timeZone) <= state.businessDay) return;
+    // Before the local midnight that ends the current business day nothing rolls — which also keeps
+    // a clock stepped back across midnight (NTP) from reopening yesterday, whose numbers are taken.
+    if (now < this.dayEnd(centerId, state)) return;
     const decision = decide(state, { type: 'roll-day' }, { now, actor: { staffId: null, role: 'public' }, newTicketId: this.makeId });
     const seq = state.seq + 1;
     this.store.commit(centerId, seq, decision);
+    // Forget the old day's end before listeners run: they read the state, which must not roll again.
+    this.dayEndsAt.delete(centerId);
     this.afterCommit(centerId, state, 'roll-day', decision, seq);
-    this.dayEndsAt.set(centerId, startOfDay(addDays(state.businessDay, 1), state.center.timeZone));
     this.logger.info({ centerId, businessDay: state.businessDay }, 'new business day');
+  }
+
+  /** Local midnight ending the center's business day, computed once per day (calendar maths is the costly part). */
+  private dayEnd(centerId: string, state: QueueState): number {
+    let end = this.dayEndsAt.get(centerId);
+    if (end === undefined) {
+      end = state.businessDay ? startOfDay(addDays(state.businessDay, 1), state.center.timeZone) : 0;
+      this.dayEndsAt.set(centerId, end);
+    }
+    return end;
   }
 
   private afterCommit(centerId: string, state: QueueState, command: Command['type'], decision: Decision, seq: number): void {

@@ -69,6 +69,8 @@ describe('restart', () => {
     expect(snapshot.stats.find((s) => s.serviceId === 'svc-hotich')?.waiting).toBe(1);
     const expired = second.app.db.prepare("SELECT COUNT(*) FROM ticket_events WHERE type = 'ticket.cancelled' AND json_extract(data, '$.reason') = 'day-end'").pluck().get();
     expect(expired).toBe(2);
+    // One roll when the first day opened, one at midnight: listeners reading the state never roll it again.
+    expect(second.app.db.prepare("SELECT COUNT(*) FROM ticket_events WHERE type = 'day.rolled'").pluck().get()).toBe(2);
     await second.destroy();
   });
 });
