@@ -5,6 +5,11 @@
  */
 export type {
   ChecklistPrint,
+  ExpiredReason,
+  PrintJobState,
+  PrintJournal,
+  PrinterStatusReason,
+  StoredPrintJob,
   PrintJobInput,
   PrintJobRecord,
   PrinterConfig,

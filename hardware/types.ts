@@ -33,9 +33,15 @@ export type PrintJobInput = TicketPrint | ChecklistPrint;
 
 export type PrinterStatus = 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
 
+/** Why a printer is stopped, when it is something the status bytes cannot say. Pages put it into words. */
+export type PrinterStatusReason = 'write-stalled';
+
 export interface PrinterStatusValue {
   status: PrinterStatus;
+  /** Free text for logs and the printers screen. */
   detail?: string;
+  /** 'write-stalled': the printer stopped taking bytes (e.g. CTS held low) and a write timed out. */
+  reason?: PrinterStatusReason;
 }
 
 export interface PrinterConfig {
@@ -49,18 +55,50 @@ export interface PrinterConfig {
   statusTimeoutMs?: number;
   /** Failed writes a job gets before it is reported failed (default 5). Waiting for an offline printer is not a failure. */
   maxAttempts?: number;
+  /** How long one write (a job or a status question) may take before the link is reset (default 10 000). */
+  writeTimeoutMs?: number;
+  /** A job not printed this long after it was accepted is dropped as `expired` (default: never). */
+  jobExpireMs?: number;
+  /** How often waiting jobs are checked for expiry (default 5 000). */
+  expiryCheckMs?: number;
 }
+
+export type PrintJobState = 'queued' | 'printing' | 'printed' | 'failed' | 'retrying' | 'expired';
+
+/**
+ * Why a job was dropped unprinted: it waited longer than the expiry for a printer that could not print, it was
+ * already too old when the server restarted, or its printer is no longer configured.
+ */
+export type ExpiredReason = 'printer-unavailable' | 'too-old-at-restart' | 'printer-removed';
 
 export interface PrintJobRecord {
   id: string;
   ticketId?: string;
   kind: 'ticket' | 'checklist';
-  state: 'queued' | 'printing' | 'printed' | 'failed' | 'retrying';
+  state: PrintJobState;
   attempts: number;
   bytes: number;
   createdAt: number;
   printedAt?: number;
   error?: string;
+  /** Accepted before a server restart and queued again after it. */
+  resumed?: boolean;
+  expiredReason?: ExpiredReason;
+}
+
+/** A job kept across restarts: its record and what is needed to lay it out again. */
+export interface StoredPrintJob {
+  record: PrintJobRecord;
+  input: PrintJobInput;
+}
+
+/**
+ * Where the service writes its jobs down so they survive a restart. Called synchronously: `added` inside
+ * print()/reprint() before they return, `changed` on every state change worth keeping.
+ */
+export interface PrintJournal {
+  added(printerId: string, job: StoredPrintJob): void;
+  changed(printerId: string, record: PrintJobRecord): void;
 }
 
 export interface PrinterService {
@@ -69,6 +107,8 @@ export interface PrinterService {
   /** Returns at once with the queued record; never throws for printer faults. */
   print(job: PrintJobInput, meta?: { ticketId?: string }): PrintJobRecord;
   reprint(jobId: string): PrintJobRecord | null;
+  /** Queues jobs accepted before a restart (oldest first, ahead of new ones), keeping their ids. */
+  resume(jobs: StoredPrintJob[]): void;
   /** Recent jobs, newest first, bounded. */
   jobs(): PrintJobRecord[];
   onStatus(listener: (s: PrinterStatusValue) => void): () => void;

@@ -51,6 +51,8 @@ export interface PrinterStatusView {
   id: string;
   status: 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
   detail?: string;
+  /** 'write-stalled': the printer stopped taking data and a write timed out (status is 'error'). */
+  reason?: 'write-stalled';
 }
 
 export interface PublicSnapshot {

@@ -21,6 +21,12 @@ const EnvSchema = Type.Object({
   PRINTER_ENCODING: Type.Optional(Type.Union([Type.Literal('tcvn3'), Type.Literal('cp1258'), Type.Literal('raster')])),
   PRINTER_PAPER_WIDTH: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
   PRINTER_STATUS_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1000 }),
+  /** A write the printer does not take within this time fails its job and resets the link (CTS held low). */
+  PRINTER_WRITE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  /** At start, jobs accepted before the restart are printed only if younger than this; older ones are dropped. */
+  PRINT_JOB_MAX_AGE_MIN: Type.Integer({ minimum: 0, maximum: 24 * 60, default: 10 }),
+  /** A job still unprinted this long after it was accepted (printer offline, out of paper…) expires. */
+  PRINT_JOB_EXPIRE_MIN: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 10 }),
   /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
   KIOSK_PRINTERS: Type.Optional(Type.String()),
   /** Origins allowed to embed <qm-kiosk> from another site (comma list); unset = same-origin only. */

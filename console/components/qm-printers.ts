@@ -154,7 +154,11 @@ export class QmPrinters extends LitElement {
         <h2 id="printer-${p.id}">${printerName(p.id)}</h2>
         <span class="muted id">${p.id}</span>
         <span class="badge status ${tone}" data-testid="printer-status" data-status=${p.status}>${t(`printer.${p.status}`)}</span>
-        ${p.detail ? html`<span class="detail">${p.detail}</span>` : null}
+        ${p.reason
+          ? html`<span class="detail" data-testid="printer-reason">${t(`printer.reason.${p.reason}`)}</span>`
+          : p.detail
+            ? html`<span class="detail">${p.detail}</span>`
+            : null}
       </div>
       <h3>${t('printers.jobs')}</h3>
       ${p.jobs.length

@@ -134,6 +134,7 @@ export const en: Messages = {
   'printer.cover-open': 'Printer cover open',
   'printer.offline': 'Offline',
   'printer.error': 'Printer error',
+  'printer.reason.write-stalled': 'The printer takes no data: a print job timed out. Check the paper, the cable and the error light; reprint the slip that stopped.',
 
   'printers.title': 'Printers',
   'printers.main': 'Main printer',

@@ -133,6 +133,7 @@ export const vi = {
   'printer.cover-open': 'Nắp máy in đang mở',
   'printer.offline': 'Mất kết nối',
   'printer.error': 'Lỗi máy in',
+  'printer.reason.write-stalled': 'Máy in không nhận dữ liệu: lệnh in quá thời gian chờ. Kiểm tra giấy, cáp nối và đèn báo lỗi; phiếu bị dừng cần in lại.',
 
   'printers.title': 'Máy in',
   'printers.main': 'Máy in chính',

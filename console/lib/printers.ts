@@ -57,7 +57,7 @@ export function jobTone(state: JobState): Tone | '' {
 export function withLiveStatus(listed: PrinterInfo[], live: PrinterStatusView[]): PrinterInfo[] {
   const merged = listed.map((p) => {
     const l = live.find((x) => x.id === p.id);
-    return l ? { ...p, status: l.status, detail: l.detail } : p;
+    return l ? { ...p, status: l.status, detail: l.detail, reason: l.reason } : p;
   });
   for (const l of live) if (!listed.some((p) => p.id === l.id)) merged.push({ ...l, jobs: [] });
   return merged;

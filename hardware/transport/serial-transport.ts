@@ -61,7 +61,9 @@ export function createSerialTransport(opts: SerialOptions, events: TransportEven
       const p = port;
       port = null;
       if (!p || !p.isOpen) return Promise.resolve();
-      return new Promise<void>((resolve) => p.close(() => resolve()));
+      // Unsent bytes are dropped first (tcflush): after a stalled write they would otherwise print a stale
+      // slip the moment the printer raises CTS again, and a tty's close waits up to 30 s for them to drain.
+      return new Promise<void>((resolve) => p.flush(() => p.close(() => resolve())));
     },
   };
 }

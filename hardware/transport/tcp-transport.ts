@@ -50,7 +50,9 @@ export function createTcpTransport(opts: { host: string; port: number }, events:
       if (!s) return Promise.resolve();
       return new Promise<void>((resolve) => {
         s.once('close', () => resolve());
-        s.end();
+        // Bytes still queued mean the peer stopped reading (a stalled write): a FIN would wait behind them.
+        if (s.writableLength > 0) s.destroy();
+        else s.end();
         setTimeout(() => s.destroy(), 500).unref();
       });
     },

@@ -51,6 +51,7 @@ export default fp(async function printing(app) {
     encoding: c.PRINTER_ENCODING,
     paperWidth: c.PRINTER_PAPER_WIDTH,
     statusPollMs: c.PRINTER_STATUS_POLL_MS,
+    writeTimeoutMs: c.PRINTER_WRITE_TIMEOUT_MS,
   };
   const log = app.log;
   const main = createPrinterService({ ...base, id: 'main', url: c.PRINTER_URL }, { logger: log as never, now: () => app.clock.now() });

@@ -23,6 +23,8 @@ export class FakePrinterCore {
   /** performance.now() when each job's first byte (ESC @) arrived. */
   jobStarts: number[] = [];
   statusRequests = 0;
+  /** Called as soon as a job's first byte (ESC @) is read, before anything else is handled. */
+  onJobStart: (() => void) | null = null;
   private pending: number[] = [];
 
   /** Feeds received bytes; returns the bytes to answer with. */
@@ -38,7 +40,10 @@ export class FakePrinterCore {
         this.statusRequests++;
         if (!this.state.silent) replies.push(this.reply(buf[i + 2]!));
       } else {
-        if (buf[i] === 0x1b && buf[i + 1] === 0x40) this.jobStarts.push(performance.now());
+        if (buf[i] === 0x1b && buf[i + 1] === 0x40) {
+          this.jobStarts.push(performance.now());
+          this.onJobStart?.();
+        }
         for (let k = 0; k < len; k++) this.received.push(buf[i + k]!);
       }
       i += len;

@@ -10,6 +10,10 @@ export interface PtyPair {
   readonly device: string;
   unplug(): Promise<void>;
   replug(): Promise<void>;
+  /** Stops socat (SIGSTOP): no byte crosses any more, in either direction, and both ends stay open. */
+  freeze(): void;
+  /** Lets socat run again (SIGCONT). */
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function startPtyPair(dir: string): Promise<PtyPair> {
     const p = proc;
     proc = null;
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    p.kill('SIGCONT');
     const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
     p.kill('SIGTERM');
     await exited;
@@ -43,5 +48,9 @@ export async function startPtyPair(dir: string): Promise<PtyPair> {
   };
 
   await start();
-  return { host, device, unplug: kill, replug: start, stop: kill };
+  const signal = (sig: NodeJS.Signals) => () => {
+    if (!proc) throw new Error('socat is not running');
+    proc.kill(sig);
+  };
+  return { host, device, unplug: kill, replug: start, freeze: signal('SIGSTOP'), thaw: signal('SIGCONT'), stop: kill };
 }
