@@ -59,7 +59,7 @@ export interface PrinterConfig {
   writeTimeoutMs?: number;
   /** A job not printed this long after it was accepted is dropped as `expired` (default: never). */
   jobExpireMs?: number;
-  /** How often waiting jobs are checked for expiry (default 5 000). */
+  /** How often waiting jobs are checked for expiry (default: statusPollMs). */
   expiryCheckMs?: number;
 }
 

@@ -55,6 +55,23 @@ export interface PrinterStatusView {
   reason?: 'write-stalled';
 }
 
+/**
+ * A ticket whose slip never came out: its latest print job failed or expired (printer offline too long, or
+ * too old when the server restarted). Staff only; staff can reprint it.
+ */
+export interface UnprintedTicket {
+  ticketId: string;
+  number: string;
+  /** The ticket's status now: a slip matters most while it is still waiting. */
+  ticketStatus: Ticket['status'];
+  printerId: string;
+  jobId: string;
+  state: 'failed' | 'expired';
+  expiredReason: 'printer-unavailable' | 'too-old-at-restart' | 'printer-removed' | null;
+  error: string | null;
+  createdAt: number;
+}
+
 export interface PublicSnapshot {
   seq: number;
   serverTime: number;
@@ -119,6 +136,8 @@ export interface PublicClientToServer {
 
 export interface StaffServerToClient extends Omit<PublicServerToClient, 'queue:snapshot'> {
   'queue:snapshot': (snapshot: StaffSnapshot) => void;
+  /** Today's tickets whose slip never printed, newest first: sent on connect and whenever the list changes. */
+  'printer:unprinted': (tickets: UnprintedTicket[]) => void;
 }
 
 export interface StaffClientToServer {

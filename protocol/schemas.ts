@@ -46,10 +46,14 @@ export const TicketSchema = Type.Object({
 });
 
 export const PrintInfoSchema = Type.Object({
-  state: Type.String({ description: 'queued | printing | printed | failed | retrying | none' }),
+  state: Type.String({ description: 'queued | printing | printed | failed | retrying | expired | none' }),
   printerId: Nullable(Type.String()),
   printerStatus: Type.String(),
   jobId: Nullable(Type.String()),
+  /** The job was accepted before a server restart and queued again after it. */
+  resumed: Type.Optional(Type.Boolean()),
+  /** Why an expired job was dropped: printer-unavailable | too-old-at-restart | printer-removed. */
+  expiredReason: Type.Optional(Type.String()),
 });
 
 export const TicketViewSchema = Type.Intersect([

@@ -383,7 +383,7 @@ export function createPrinterService(config: PrinterConfig, deps: { logger: Logg
 
   if (transport) void connect();
   if (jobExpireMs !== undefined) {
-    expiryTimer = setInterval(expireStale, config.expiryCheckMs ?? 5_000);
+    expiryTimer = setInterval(expireStale, config.expiryCheckMs ?? pollMs);
     expiryTimer.unref?.();
   }
 

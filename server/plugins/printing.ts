@@ -2,27 +2,45 @@
  * Tickets are printed after their commit, on the kiosk's own printer if one is
  * configured (KIOSK_PRINTERS) else on the main one (PRINTER_URL). A printer fault
  * never blocks or fails issuing: the kiosk shows the QR and says so instead.
+ *
+ * Every accepted job is written to print_jobs before the kiosk gets its answer, and
+ * updated as it finishes; at start the jobs still waiting print again unless older
+ * than PRINT_JOB_MAX_AGE_MIN. Jobs unprinted after PRINT_JOB_EXPIRE_MIN expire, and
+ * staff are told which tickets never got their slip (`printer:unprinted`).
  */
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Ticket } from '../../protocol/domain';
-import type { PrinterStatusView } from '../../protocol/realtime';
+import type { PrinterStatusView, UnprintedTicket } from '../../protocol/realtime';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { DomainError } from '../../protocol/errors';
-import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrinterConfig, type PrinterService } from '../../hardware';
+import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrintJournal, type PrinterConfig, type PrinterService } from '../../hardware';
+import { PrintJobStore } from '../store/print-job-store';
+import { planRestore } from '../services/print-restore';
 import { ANY_STAFF, DIRECTORS } from './auth';
 
 /** A checklist as the kiosk asks for it; the center, time and zone are added here. */
 export type ChecklistToPrint = Omit<ChecklistPrint, 'kind' | 'centerName' | 'printedAt' | 'timeZone'> & { lang: 'vi' | 'en' };
 
 export interface Printing {
+  /**
+   * Prints a ticket's slip once: a ticket that already has a job (a retried tap, also after a restart) gets
+   * that job's state instead of a second slip.
+   */
   printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en'): PrintInfo;
   /** Procedure checklist from the kiosk ("In danh mục hồ sơ"). */
   printChecklist(checklist: ChecklistToPrint, kioskId: string | null): PrintInfo;
-  /** The print state of a ticket's job, for a replayed request. */
+  /** The print state of a ticket's newest job ('none' if it has none). */
   lastPrint(ticketId: string): PrintInfo;
   reprintTicket(ticketId: string): PrintInfo | null;
+  /** A new job with the same content as a stored one, on the same printer. */
+  reprintJob(printerId: string, jobId: string): PrintJobRecord | null;
+  /** A printer's newest jobs, from disk with the live state laid over. */
+  recentJobs(printer: PrinterService, limit: number): PrintJobRecord[];
+  /** Today's tickets whose slip never printed, newest first. */
+  unprinted(): UnprintedTicket[];
+  onUnprinted(listener: (tickets: UnprintedTicket[]) => void): () => void;
   statuses(): PrinterStatusView[];
   onStatus(listener: (statuses: PrinterStatusView[]) => void): () => void;
   printers(): PrinterService[];
@@ -34,7 +52,8 @@ declare module 'fastify' {
   }
 }
 
-const TICKET_JOBS_KEPT = 2_000;
+/** Finished jobs are kept this long for the printers screen, then forgotten at the next start. */
+const FINISHED_JOBS_KEPT_MS = 7 * 24 * 3_600_000;
 
 /** KIOSK_PRINTERS='{"K1":"serial:/dev/ttyUSB0?baud=19200"}' → one printer per kiosk. */
 function kioskPrinterUrls(json: string | undefined): Record<string, string> {
@@ -46,35 +65,83 @@ function kioskPrinterUrls(json: string | undefined): Record<string, string> {
 
 export default fp(async function printing(app) {
   const c = app.config;
+  const log = app.log;
+  const store = new PrintJobStore(app.db, app.queue.defaultCenterId);
+  const unprintedListeners = new Set<(tickets: UnprintedTicket[]) => void>();
+  let unprintedDue = false;
+  /** Many jobs can expire in one sweep: staff get one list per turn of the event loop. */
+  const unprintedChanged = () => {
+    if (unprintedDue || !unprintedListeners.size) return;
+    unprintedDue = true;
+    queueMicrotask(() => {
+      unprintedDue = false;
+      const list = service.unprinted();
+      for (const l of unprintedListeners) l(list);
+    });
+  };
+  const journal: PrintJournal = {
+    added: (printerId, job) => store.add(printerId, job),
+    changed(_printerId, record) {
+      store.update(record);
+      // A ticket enters the list when its job fails or expires, and leaves it when a reprint prints.
+      if (record.ticketId && record.state !== 'queued' && record.state !== 'retrying') unprintedChanged();
+    },
+  };
   const base: Omit<PrinterConfig, 'id' | 'url'> = {
     model: c.PRINTER_MODEL,
     encoding: c.PRINTER_ENCODING,
     paperWidth: c.PRINTER_PAPER_WIDTH,
     statusPollMs: c.PRINTER_STATUS_POLL_MS,
     writeTimeoutMs: c.PRINTER_WRITE_TIMEOUT_MS,
+    jobExpireMs: c.PRINT_JOB_EXPIRE_MIN * 60_000,
   };
-  const log = app.log;
-  const main = createPrinterService({ ...base, id: 'main', url: c.PRINTER_URL }, { logger: log as never, now: () => app.clock.now() });
+  const deps = { logger: log as never, now: () => app.clock.now(), journal };
+  const main = createPrinterService({ ...base, id: 'main', url: c.PRINTER_URL }, deps);
   const byKiosk = new Map<string, PrinterService>();
   for (const [kioskId, url] of Object.entries(kioskPrinterUrls(c.KIOSK_PRINTERS))) {
-    byKiosk.set(kioskId, createPrinterService({ ...base, id: `kiosk-${kioskId}`, url }, { logger: log as never, now: () => app.clock.now() }));
+    byKiosk.set(kioskId, createPrinterService({ ...base, id: `kiosk-${kioskId}`, url }, deps));
   }
   const all = [main, ...byKiosk.values()];
+  const byId = new Map(all.map((p) => [p.id, p]));
   const printerFor = (kioskId: string | null | undefined) => (kioskId && byKiosk.get(kioskId)) || main;
-  // ticket id → where its job went, so a retried tap reports the same job instead of printing twice.
-  const ticketJobs = new Map<string, { printer: PrinterService; jobId: string }>();
 
-  const info = (printer: PrinterService, job: PrintJobRecord | null): PrintInfo => ({
-    state: job?.state ?? 'none',
-    printerId: printer.id,
-    printerStatus: printer.status().status,
-    jobId: job?.id ?? null,
-  });
+  restorePending();
+
+  function restorePending() {
+    const now = app.clock.now();
+    const pruned = store.prune(now - FINISHED_JOBS_KEPT_MS);
+    const plan = planRestore(store.pending(), { now, maxAgeMs: c.PRINT_JOB_MAX_AGE_MIN * 60_000, printerIds: new Set(byId.keys()) });
+    app.db.transaction(() => plan.drop.forEach((d) => store.expire(d.jobId, d.reason)))();
+    for (const [printerId, jobs] of plan.resume) byId.get(printerId)!.resume(jobs);
+    const resumed = [...plan.resume.values()].reduce((n, jobs) => n + jobs.length, 0);
+    if (resumed || plan.drop.length || pruned) log.info({ resumed, dropped: plan.drop.length, pruned }, 'print jobs from before the restart');
+  }
+
+  const info = (printer: PrinterService | undefined, printerId: string, job: PrintJobRecord | null): PrintInfo => {
+    const out: PrintInfo = {
+      state: job?.state ?? 'none',
+      printerId,
+      printerStatus: printer?.status().status ?? 'offline',
+      jobId: job?.id ?? null,
+    };
+    if (job?.resumed) out.resumed = true;
+    if (job?.expiredReason) out.expiredReason = job.expiredReason;
+    return out;
+  };
+  /** The job as the printer knows it now ('printing' lives only in memory), else as stored. */
+  const liveRecord = (printer: PrinterService | undefined, record: PrintJobRecord) => printer?.jobs().find((j) => j.id === record.id) ?? record;
   const statuses = (): PrinterStatusView[] => all.map((p) => ({ id: p.id, ...p.status() }));
   const center = () => app.queue.state().center;
 
   const service: Printing = {
     printTicket(ticket, view, lang) {
+      // Written right after the ticket's commit, not inside it: the group commit writes a batch of commands
+      // before any handler has its ticket's position, ETA and phone URL, which the slip shows. print() writes
+      // the job row synchronously, before the 201 goes out, so an acknowledged ticket always has its job on
+      // disk. A crash between the two leaves a ticket the kiosk got no answer for: its retry (same
+      // Idempotency-Key) finds no job here and prints then.
+      const existing = store.latestForTicket(ticket.id);
+      if (existing) return service.lastPrint(ticket.id);
       const printer = printerFor(ticket.kioskId);
       const job = printer.print(
         {
@@ -92,26 +159,39 @@ export default fp(async function printing(app) {
         },
         { ticketId: ticket.id },
       );
-      ticketJobs.set(ticket.id, { printer, jobId: job.id });
-      if (ticketJobs.size > TICKET_JOBS_KEPT) ticketJobs.delete(ticketJobs.keys().next().value!);
-      return info(printer, job);
+      return info(printer, printer.id, job);
     },
     printChecklist(checklist, kioskId) {
       const printer = printerFor(kioskId);
       const job = printer.print({ kind: 'checklist', centerName: center().name, printedAt: app.clock.now(), timeZone: center().timeZone, ...checklist });
-      return info(printer, job);
+      return info(printer, printer.id, job);
     },
     lastPrint(ticketId) {
-      const entry = ticketJobs.get(ticketId);
-      if (!entry) return info(main, null);
-      return info(entry.printer, entry.printer.jobs().find((j) => j.id === entry.jobId) ?? null);
+      const stored = store.latestForTicket(ticketId);
+      if (!stored) return info(main, main.id, null);
+      const printer = byId.get(stored.printerId);
+      return info(printer, stored.printerId, liveRecord(printer, stored.record));
     },
     reprintTicket(ticketId) {
-      const entry = ticketJobs.get(ticketId);
-      if (!entry) return null;
-      const job = entry.printer.reprint(entry.jobId);
-      if (job) ticketJobs.set(ticketId, { printer: entry.printer, jobId: job.id });
-      return job ? info(entry.printer, job) : null;
+      const stored = store.latestForTicket(ticketId);
+      if (!stored) return null;
+      const printer = byId.get(stored.printerId) ?? main;
+      return info(printer, printer.id, printer.print(stored.input, { ticketId }));
+    },
+    reprintJob(printerId, jobId) {
+      const stored = store.find(jobId);
+      const printer = byId.get(printerId);
+      if (!stored || !printer || stored.printerId !== printerId) return null;
+      return printer.print(stored.input, stored.record.ticketId ? { ticketId: stored.record.ticketId } : undefined);
+    },
+    recentJobs(printer, limit) {
+      const live = new Map(printer.jobs().map((j) => [j.id, j]));
+      return store.recent(printer.id, limit).map((r) => live.get(r.id) ?? r);
+    },
+    unprinted: () => store.unprinted(app.queue.state().businessDay),
+    onUnprinted(listener) {
+      unprintedListeners.add(listener);
+      return () => unprintedListeners.delete(listener);
     },
     statuses,
     onStatus(listener) {
@@ -138,8 +218,20 @@ const printerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { printer, job };
   };
 
-  app.get('/api/printers', { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: 'Printers with status and recent jobs' } }, async () =>
-    app.printing.printers().map((p) => ({ id: p.id, ...p.status(), simulator: typeof p.simulatorImage === 'function', jobs: p.jobs().slice(0, 50) })),
+  app.get(
+    '/api/printers',
+    { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: "Printers with status, recent jobs and today's tickets whose slip never printed" } },
+    async () => {
+      const unprinted = app.printing.unprinted();
+      return app.printing.printers().map((p) => ({
+        id: p.id,
+        ...p.status(),
+        simulator: typeof p.simulatorImage === 'function',
+        jobs: app.printing.recentJobs(p, 50),
+        // A ticket whose printer is no longer configured is listed under the main printer.
+        unprinted: unprinted.filter((u) => u.printerId === p.id || (p.id === 'main' && !app.printing.printers().some((q) => q.id === u.printerId))),
+      }));
+    },
   );
 
   app.get(
@@ -168,8 +260,7 @@ const printerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/printers/:printerId/jobs/:jobId/reprint',
     { onRequest: app.requireRole(...ANY_STAFF), schema: { tags: ['printing'], summary: 'Print a job again', params: PrinterJobParams } },
     async (req) => {
-      const { printer, job } = find(req.params.printerId, req.params.jobId);
-      const copy = printer.reprint(job.id);
+      const copy = app.printing.reprintJob(req.params.printerId, req.params.jobId);
       if (!copy) throw new DomainError('NOT_FOUND');
       return copy;
     },

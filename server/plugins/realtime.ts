@@ -80,6 +80,7 @@ export default fp(async function realtime(app) {
   staffNs.on('connection', (socket) => {
     socket.join(centerRoom(socket.data.staff.centerId));
     if (!socket.recovered) socket.emit('queue:snapshot', staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()));
+    socket.emit('printer:unprinted', app.printing.unprinted());
     socket.on('queue:resync', (ack) => {
       if (typeof ack !== 'function') return;
       ack({ ok: true, data: staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()) });
@@ -110,6 +111,7 @@ export default fp(async function realtime(app) {
     publicNs.emit('printer:status', printers);
     staffNs.emit('printer:status', printers);
   });
+  const unsubscribeUnprinted = app.printing.onUnprinted((tickets) => staffNs.emit('printer:unprinted', tickets));
 
   app.decorate('broadcastConfigChanged', (id: string) => {
     const seq = app.queue.state(id).seq;
@@ -120,6 +122,7 @@ export default fp(async function realtime(app) {
   app.addHook('preClose', async () => {
     unsubscribe();
     unsubscribePrinters();
+    unsubscribeUnprinted();
     // Not io.close(): it would close Fastify's HTTP server under Fastify's feet.
     io.disconnectSockets(true);
     io.engine.close();

@@ -43,8 +43,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       );
       const ticket = result.ticket!;
       const view = ticketView(state, ticket, publicUrl(app), result.position);
-      // Printed only after the commit, and only once even if the tap is retried.
-      view.print = result.replayed ? app.printing.lastPrint(ticket.id) : app.printing.printTicket(ticket, view, req.body.lang ?? 'vi');
+      // Printed only after the commit, and only once even if the tap is retried (printTicket answers a ticket
+      // that already has a job with that job's state, also after a restart).
+      view.print = app.printing.printTicket(ticket, view, req.body.lang ?? 'vi');
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(view);
     },
@@ -56,7 +57,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const ticket = app.queue.findTicket(req.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
-      return ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app));
+      const view = ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app));
+      // Where its slip stands, kept across restarts: printed, still waiting, or dropped unprinted.
+      view.print = app.printing.lastPrint(ticket.id);
+      return view;
     },
   );
 

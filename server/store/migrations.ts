@@ -200,6 +200,35 @@ const MIGRATIONS: Migration[] = [
         END;
       `),
   },
+  {
+    version: 4,
+    name: 'print jobs',
+    up: (db) =>
+      db.exec(`
+        -- Accepted print jobs, so a restart neither loses a slip nor forgets which ones never printed.
+        -- 'printing' is never written: a job cut off mid-write by a restart is still 'queued'.
+        CREATE TABLE print_jobs (
+          id TEXT PRIMARY KEY,
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          printer_id TEXT NOT NULL,
+          ticket_id TEXT,
+          kind TEXT NOT NULL,
+          -- the job as laid out (PrintJobInput, JSON): a restart encodes it again for the printer
+          input TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('queued', 'retrying', 'printed', 'failed', 'expired')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          bytes INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL,
+          printed_at INTEGER,
+          error TEXT,
+          resumed INTEGER NOT NULL DEFAULT 0,
+          expired_reason TEXT
+        );
+        CREATE INDEX print_jobs_pending ON print_jobs (state) WHERE state IN ('queued', 'retrying');
+        CREATE INDEX print_jobs_printer ON print_jobs (printer_id, created_at);
+        CREATE INDEX print_jobs_ticket ON print_jobs (ticket_id, created_at) WHERE ticket_id IS NOT NULL;
+      `),
+  },
 ];
 
 export function migrate(db: Db): void {
