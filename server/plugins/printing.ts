@@ -69,6 +69,8 @@ export default fp(async function printing(app) {
   const store = new PrintJobStore(app.db, app.queue.defaultCenterId);
   const unprintedListeners = new Set<(tickets: UnprintedTicket[]) => void>();
   let unprintedDue = false;
+  /** Tickets in the last list sent: a new job for one of them (a reprint) takes it off the list. */
+  let listed = new Set<string>();
   /** Many jobs can expire in one sweep: staff get one list per turn of the event loop. */
   const unprintedChanged = () => {
     if (unprintedDue || !unprintedListeners.size) return;
@@ -80,7 +82,10 @@ export default fp(async function printing(app) {
     });
   };
   const journal: PrintJournal = {
-    added: (printerId, job) => store.add(printerId, job),
+    added(printerId, job) {
+      store.add(printerId, job);
+      if (job.record.ticketId && listed.has(job.record.ticketId)) unprintedChanged();
+    },
     changed(_printerId, record) {
       store.update(record);
       // A ticket enters the list when its job fails or expires, and leaves it when a reprint prints.
@@ -188,7 +193,11 @@ export default fp(async function printing(app) {
       const live = new Map(printer.jobs().map((j) => [j.id, j]));
       return store.recent(printer.id, limit).map((r) => live.get(r.id) ?? r);
     },
-    unprinted: () => store.unprinted(app.queue.state().businessDay),
+    unprinted() {
+      const list = store.unprinted(app.queue.state().businessDay);
+      listed = new Set(list.map((u) => u.ticketId));
+      return list;
+    },
     onUnprinted(listener) {
       unprintedListeners.add(listener);
       return () => unprintedListeners.delete(listener);
