@@ -107,6 +107,11 @@ export class QmFloor extends LitElement {
           ${view.printers.map(
             (p) => html`<span>${printerName(p.id)}: <span class="badge ${statusTone(p.status)}">${t(`printer.${p.status}`)}</span></span>`,
           )}
+          ${view.unprinted.length
+            ? html`<p class="unprinted" data-testid="unprinted">
+                <a href="#/printers">${t('floor.unprinted', { count: view.unprinted.length, numbers: view.unprinted.map((u) => u.number).join(', ') })}</a>
+              </p>`
+            : null}
         </section>
       </div>
       <h2>${t('floor.counters')}</h2>

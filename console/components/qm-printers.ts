@@ -2,12 +2,15 @@
  * `<qm-printers>`: the director's printer screen. Each printer's status comes
  * live from `printer:status` (through the /staff view); its recent jobs are
  * polled, because the server pushes no event per job. A job can be printed
- * again, and a simulated printer's job opened to see the slip it printed.
+ * again, and a simulated printer's job opened to see the slip it printed. Today's
+ * tickets whose slip never printed (job failed or expired) are listed on their own,
+ * each with a reprint button.
  *
  * @property view - live staff view (printer statuses, center time zone)
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { UnprintedTicket } from '../../protocol/realtime';
 import type { TicketView } from '../../protocol/schemas';
 import { api } from '../lib/api';
 import { dateTime } from '../lib/format';
@@ -112,6 +115,24 @@ export class QmPrinters extends LitElement {
     await this.load();
   }
 
+  private async reprintTicket(u: UnprintedTicket) {
+    const key = `ticket/${u.ticketId}`;
+    if (this.reprinting.has(key)) return;
+    this.reprinting = new Set(this.reprinting).add(key);
+    this.message = null;
+    try {
+      await api(`/api/tickets/${encodeURIComponent(u.ticketId)}/reprint`, { method: 'POST' });
+      this.message = { text: t('printers.reprinted'), error: false };
+    } catch (err) {
+      this.message = { text: err instanceof Error ? err.message : String(err), error: true };
+    } finally {
+      const rest = new Set(this.reprinting);
+      rest.delete(key);
+      this.reprinting = rest;
+    }
+    await this.load();
+  }
+
   private get timeZone(): string {
     return this.view?.center?.timeZone ?? 'Asia/Ho_Chi_Minh';
   }
@@ -160,6 +181,7 @@ export class QmPrinters extends LitElement {
             ? html`<span class="detail">${p.detail}</span>`
             : null}
       </div>
+      ${p.unprinted?.length ? this.renderUnprinted(p.unprinted) : null}
       <h3>${t('printers.jobs')}</h3>
       ${p.jobs.length
         ? html`<table>
@@ -182,6 +204,39 @@ export class QmPrinters extends LitElement {
     </section>`;
   }
 
+  private renderUnprinted(list: UnprintedTicket[]) {
+    return html`<div class="unprinted" data-testid="unprinted">
+      <h3>${t('printers.unprinted')}</h3>
+      <p class="muted">${t('printers.unprintedHint')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th class="w-time">${t('printers.col.time')}</th>
+            <th class="w-ticket">${t('printers.col.ticket')}</th>
+            <th>${t('printers.col.ticketStatus')}</th>
+            <th>${t('printers.col.reason')}</th>
+            <th class="w-act"></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${list.map(
+            (u) => html`<tr data-ticket=${u.ticketId}>
+              <td class="time">${dateTime(u.createdAt, this.timeZone)}</td>
+              <td class="ticket">${u.number}</td>
+              <td>${t(`printers.ticket.${u.ticketStatus}`)}</td>
+              <td class="err">${u.expiredReason ? t(`printers.expired.${u.expiredReason}`) : (u.error ?? t('printers.state.failed'))}</td>
+              <td class="act">
+                <button data-action="reprint-ticket" ?disabled=${this.reprinting.has(`ticket/${u.ticketId}`)} @click=${() => void this.reprintTicket(u)}>
+                  ${t('printers.reprint')}
+                </button>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
   private renderJob(p: PrinterInfo, j: PrintJob) {
     const open = () => (this.selected = { printerId: p.id, job: j });
     const isOpen = this.selected?.printerId === p.id && this.selected.job.id === j.id;
@@ -202,7 +257,10 @@ export class QmPrinters extends LitElement {
       <td class="ticket" data-testid="job-ticket">${number}</td>
       <td><span class="badge ${jobTone(j.state)}" data-testid="job-state">${t(`printers.state.${j.state}`)}</span></td>
       <td class="num">${j.attempts}</td>
-      <td class="err">${j.error ?? ''}</td>
+      <td class="err">
+        ${j.resumed ? html`<span class="badge" data-testid="job-resumed">${t('printers.resumed')}</span>` : null}
+        ${j.expiredReason ? t(`printers.expired.${j.expiredReason}`) : (j.error ?? '')}
+      </td>
       <td class="act">
         <button
           data-action="reprint"

@@ -3,11 +3,11 @@
  * that turn it into what staff read — live status over polled status, colours,
  * the ticket numbers still to look up.
  */
-import type { PrinterStatusView } from '../../protocol/realtime';
+import type { PrinterStatusView, UnprintedTicket } from '../../protocol/realtime';
 import { t } from './i18n';
 
 export type PrinterStatus = PrinterStatusView['status'];
-export type JobState = 'queued' | 'printing' | 'printed' | 'failed' | 'retrying';
+export type JobState = 'queued' | 'printing' | 'printed' | 'failed' | 'retrying' | 'expired';
 
 /** The server's PrintJobRecord (hardware/types.ts), as it arrives over JSON. */
 export interface PrintJob {
@@ -20,12 +20,17 @@ export interface PrintJob {
   createdAt: number;
   printedAt?: number;
   error?: string;
+  /** Accepted before a server restart and queued again after it. */
+  resumed?: boolean;
+  expiredReason?: UnprintedTicket['expiredReason'];
 }
 
 export interface PrinterInfo extends PrinterStatusView {
   jobs: PrintJob[];
   /** Sent by servers that say which printers are simulated; absent means "try the preview". */
   simulator?: boolean;
+  /** Today's tickets whose slip on this printer never printed (absent from older servers). */
+  unprinted?: UnprintedTicket[];
 }
 
 export type Tone = 'ok' | 'warn' | 'bad';
@@ -45,7 +50,7 @@ export function statusTone(status: PrinterStatus): Tone {
 
 export function jobTone(state: JobState): Tone | '' {
   if (state === 'printed') return 'ok';
-  if (state === 'failed') return 'bad';
+  if (state === 'failed' || state === 'expired') return 'bad';
   return state === 'printing' ? '' : 'warn';
 }
 

@@ -46,6 +46,7 @@ export class StaffConnection {
     });
     socket.on('config:changed', () => void this.resync());
     socket.on('printer:status', (printers) => this.setView({ ...this.view, printers }));
+    socket.on('printer:unprinted', (unprinted) => this.setView({ ...this.view, unprinted }));
   }
 
   stop(): void {
@@ -88,7 +89,7 @@ export class StaffConnection {
   }
 
   private take(s: StaffSnapshot): void {
-    this.setView(fromSnapshot(s, Date.now()));
+    this.setView(fromSnapshot(s, Date.now(), this.view.unprinted));
   }
 
   private setView(view: StaffView): void {

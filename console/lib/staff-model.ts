@@ -4,7 +4,7 @@
  * update applies only when its seq is the next one, else the caller resyncs.
  */
 import type { Counter, PriorityCategory, Service } from '../../protocol/domain';
-import type { CounterView, PrinterStatusView, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot } from '../../protocol/realtime';
+import type { CounterView, PrinterStatusView, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot, UnprintedTicket } from '../../protocol/realtime';
 
 export interface StaffView {
   ready: boolean;
@@ -20,13 +20,15 @@ export interface StaffView {
   /** Waiting tickets in calling order (FIFO as the server sent them). */
   waiting: PublicTicket[];
   printers: PrinterStatusView[];
+  /** Today's tickets whose slip never printed (`printer:unprinted`); not part of the snapshot. */
+  unprinted: UnprintedTicket[];
 }
 
 export function emptyStaffView(): StaffView {
-  return { ready: false, seq: -1, serverOffsetMs: 0, businessDay: '', center: null, services: [], priorities: [], counters: [], stats: [], waiting: [], printers: [] };
+  return { ready: false, seq: -1, serverOffsetMs: 0, businessDay: '', center: null, services: [], priorities: [], counters: [], stats: [], waiting: [], printers: [], unprinted: [] };
 }
 
-export function fromSnapshot(s: StaffSnapshot, receivedAt: number): StaffView {
+export function fromSnapshot(s: StaffSnapshot, receivedAt: number, unprinted: UnprintedTicket[] = []): StaffView {
   return {
     ready: true,
     seq: s.seq,
@@ -39,6 +41,7 @@ export function fromSnapshot(s: StaffSnapshot, receivedAt: number): StaffView {
     stats: s.stats,
     waiting: s.waiting,
     printers: s.printers,
+    unprinted,
   };
 }
 

@@ -22,7 +22,9 @@ export function printerProblem(printers: PrinterStatusView[], printerId: string 
 
 export function ticketPrintNote(ticket: Pick<TicketView, 'print'>, printerProblemNow: boolean): PrintNote {
   const print = ticket.print;
-  const failed = print?.state === 'failed' || (print !== undefined && print.state !== 'none' && !PRINTER_OK.has(print.printerStatus));
+  // 'expired': the slip was dropped unprinted (printer away too long, or too old after a server restart).
+  const failed =
+    print?.state === 'failed' || print?.state === 'expired' || (print !== undefined && print.state !== 'none' && !PRINTER_OK.has(print.printerStatus));
   // A fault reported after the ticket came out of the printer does not take it back.
   if (failed || (printerProblemNow && print?.state !== 'printed')) return { key: 'printProblem', problem: true };
   if (!print || print.state === 'none') return { key: 'noPrint', problem: false };

@@ -13,6 +13,7 @@ describe('printer status in words and colour', () => {
     for (const s of ['paper-out', 'cover-open', 'offline', 'error'] as const) expect(statusTone(s)).toBe('bad');
     expect(jobTone('printed')).toBe('ok');
     expect(jobTone('failed')).toBe('bad');
+    expect(jobTone('expired')).toBe('bad');
     expect(jobTone('retrying')).toBe('warn');
   });
   it('recognises only the statuses the server defines', () => {

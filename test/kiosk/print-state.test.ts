@@ -10,6 +10,8 @@ describe('print messages', () => {
     [info('retrying'), false, 'printing', false],
     [info('printed'), false, 'printed', false],
     [info('failed'), false, 'printProblem', true],
+    // Dropped unprinted while the printer was away, or too old when the server restarted; the printer is fine now.
+    [info('expired'), false, 'printProblem', true],
     [info('queued', 'paper-out'), false, 'printProblem', true],
     [info('queued', 'paper-near-end'), false, 'printing', false],
     [info('queued'), true, 'printProblem', true],
