@@ -19,7 +19,8 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CounterView, PublicTicket } from '../../protocol/realtime';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
-import { api, ApiError, idempotencyKey } from '../lib/api';
+import { api, ApiError } from '../lib/api';
+import { randomId } from '../../protocol/random-id';
 import type { Me } from '../lib/events';
 import { clock, hhmm } from '../lib/format';
 import { nameOf, t } from '../lib/i18n';
@@ -166,7 +167,7 @@ export class QmCounterConsole extends LitElement {
         <div><dt>${t('counter.waited')}</dt><dd>${clock(waited)}</dd></div>
         ${held.status === 'serving'
           ? html`<div><dt>${t('counter.serving')}</dt><dd data-testid="serving-time">${clock(now - (d?.startedAt ?? held.calledAt ?? now))}</dd></div>`
-          : html`<div><dt>${t('counter.sinceCall')}</dt><dd>${clock(now - (held.calledAt ?? now))}</dd></div>`}
+          : html`<div><dt>${t('counter.sinceCall')}</dt><dd data-testid="since-call">${clock(now - (held.calledAt ?? now))}</dd></div>`}
         ${held.status === 'called' ? html`<div><dt>${t('counter.recall')}</dt><dd>${t('counter.recalls', { count: held.recallCount, required })}</dd></div>` : null}
       </dl>
     </div>`;
@@ -266,7 +267,7 @@ export class QmCounterConsole extends LitElement {
     switch (action) {
       case 'callNext': {
         if (paused) return;
-        this.pendingCallKey ??= idempotencyKey();
+        this.pendingCallKey ??= randomId();
         const key = this.pendingCallKey;
         await this.command(counter, 'call-next', { expectedCurrentTicketId: held?.id ?? null }, { 'idempotency-key': key }, (r) => t('counter.called', { number: r.ticket?.number ?? '' }));
         return;
@@ -318,7 +319,7 @@ export class QmCounterConsole extends LitElement {
   private async callTicket(ticket: PublicTicket) {
     const counter = this.counter;
     if (!counter || this.busy) return;
-    await this.command(counter, 'call', { ticketId: ticket.id, expectedCurrentTicketId: counter.currentTicket?.id ?? null }, { 'idempotency-key': idempotencyKey() }, () =>
+    await this.command(counter, 'call', { ticketId: ticket.id, expectedCurrentTicketId: counter.currentTicket?.id ?? null }, { 'idempotency-key': randomId() }, () =>
       t('counter.called', { number: ticket.number }),
     );
   }

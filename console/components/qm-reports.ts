@@ -29,18 +29,17 @@ export class QmReports extends LitElement {
   @state() private error = '';
   @state() private loading = false;
 
-  private get zone(): string {
-    return this.view?.center?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  /** The center's "today", from the server's clock in the center's zone: never the PC's own date. */
+  private today(): string | null {
+    const view = this.view;
+    if (!view?.ready || !view.center) return null;
+    return isoDay(Date.now() + view.serverOffsetMs, view.center.timeZone);
   }
 
-  private today(): string {
-    return isoDay(Date.now() + (this.view?.serverOffsetMs ?? 0), this.zone);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // "Today" needs the center's zone, which comes with the live view: wait a frame for it.
-    queueMicrotask(() => this.choose(this.today(), this.today()));
+  protected override willUpdate(): void {
+    // The default range waits for the live view: until then the server's day is unknown.
+    const today = this.range ? null : this.today();
+    if (today) this.choose(today, today);
   }
 
   private choose(from: string, to: string) {
@@ -75,15 +74,15 @@ export class QmReports extends LitElement {
   }
 
   override render() {
-    const today = this.today();
+    const today = this.today() ?? '';
     const q = this.range ? `from=${this.range.from}&to=${this.range.to}` : '';
     return html`<form class="bar noprint" @submit=${this.submit}>
         <label>${t('reports.from')} <input name="from" inputmode="numeric" placeholder="dd/mm/yyyy" .value=${this.fromText} @input=${(e: Event) => (this.fromText = (e.target as HTMLInputElement).value)} /></label>
         <label>${t('reports.to')} <input name="to" inputmode="numeric" placeholder="dd/mm/yyyy" .value=${this.toText} @input=${(e: Event) => (this.toText = (e.target as HTMLInputElement).value)} /></label>
         <button class="primary">${t('reports.show')}</button>
-        <button type="button" @click=${() => this.choose(today, today)}>${t('reports.today')}</button>
-        <button type="button" @click=${() => this.choose(addDays(today, -6), today)}>${t('reports.week')}</button>
-        <button type="button" @click=${() => this.choose(today.slice(0, 8) + '01', today)}>${t('reports.month')}</button>
+        <button type="button" ?disabled=${!today} @click=${() => this.choose(today, today)}>${t('reports.today')}</button>
+        <button type="button" ?disabled=${!today} @click=${() => this.choose(addDays(today, -6), today)}>${t('reports.week')}</button>
+        <button type="button" ?disabled=${!today} @click=${() => this.choose(today.slice(0, 8) + '01', today)}>${t('reports.month')}</button>
         <span class="spacer"></span>
         <a class="csv" href="/api/reports/summary.csv?${q}" download>${t('reports.csvSummary')}</a>
         <a class="csv" href="/api/reports/tickets.csv?${q}" download>${t('reports.csvTickets')}</a>

@@ -70,7 +70,3 @@ async function request(path: string, options: RequestOptions): Promise<string> {
   return text;
 }
 
-/** A fresh key per user intent; a retry of the same intent reuses it. */
-export function idempotencyKey(): string {
-  return crypto.randomUUID();
-}

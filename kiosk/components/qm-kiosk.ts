@@ -87,6 +87,8 @@ export class QmKiosk extends LitElement {
     checklistBusy: false,
   };
   @state() private now = Date.now();
+  /** Server clock − this PC's clock, from the last snapshot: a kiosk PC with a wrong clock still shows the center's time. */
+  @state() private serverOffsetMs: number | null = null;
 
   static override styles = [base, kioskStyles];
 
@@ -154,6 +156,8 @@ export class QmKiosk extends LitElement {
   }
 
   private applySnapshot(s: PublicSnapshot) {
+    this.now = Date.now();
+    this.serverOffsetMs = s.serverTime - this.now;
     const services = s.services.filter((x) => x.active).map((x) => ({ ...x, waiting: 0, etaMinutes: 0 }));
     this.patch({ center: s.center, services: withStats(services, s.stats), priorities: s.priorities, printers: s.printers });
   }
@@ -237,7 +241,7 @@ export class QmKiosk extends LitElement {
     >
       <header>
         <h1>${centerName}</h1>
-        ${s.center ? html`<span class="clock">${formatTime(this.now, s.center.timeZone)}</span>` : null}
+        ${s.center && this.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatTime(this.now + this.serverOffsetMs, s.center.timeZone)}</span>` : null}
         <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
       </header>
       <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline

@@ -82,8 +82,3 @@ export class KioskApi {
   }
 }
 
-/** Idempotency keys must work on plain-HTTP LANs, where crypto.randomUUID is unavailable. */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return 'k' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

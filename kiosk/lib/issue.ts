@@ -9,7 +9,8 @@
  * - only a ticket the server answered is ever returned.
  */
 import type { TicketView } from '../../protocol/schemas';
-import { ApiError, NetworkError, newIdempotencyKey, type KioskApi } from './api';
+import { ApiError, NetworkError, type KioskApi } from './api';
+import { randomId } from '../../protocol/random-id';
 import type { Lang } from './i18n';
 
 export interface IssueChoice {
@@ -65,7 +66,7 @@ export class TicketIssuer {
     const now = this.now();
     const pendingMs = this.options.pendingKeyMs ?? 5 * 60_000;
     if (this.pending && this.pending.choice === choice && now - this.pending.at < pendingMs) return this.pending.key;
-    return newIdempotencyKey();
+    return randomId();
   }
 
   private async attempt(choice: IssueChoice): Promise<IssueOutcome> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-password-shots-'));
 const NEW_PASSWORD = 'Mật-khẩu-mới-2026';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   oneTime = t.app.seededAccounts[0].password;
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' })).newPage();
-  await page.goto(`${t.url}/console/#/floor`);
+  await page.goto(`${hallUrl(t.url)}/console/#/floor`);
   await page.waitForSelector('qm-login input[name=username]');
 });
 afterAll(async () => {
@@ -63,7 +63,7 @@ describe('one-time password', () => {
     expect(await page.locator('qm-admin').count()).toBe(0);
 
     // A reload asks /api/auth/me, which still says the password must change.
-    await page.goto(`${t.url}/console/#/floor`);
+    await page.goto(`${hallUrl(t.url)}/console/#/floor`);
     await page.waitForSelector('qm-password [data-testid=forced]');
     expect(await hash()).toBe('#/password');
     expect(await page.locator('qm-floor').count()).toBe(0);

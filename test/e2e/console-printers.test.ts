@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PrintJobRecord } from '../../hardware';
 import { dateTime } from '../../console/lib/format';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { TcpFakePrinter } from '../hardware/fake-printer';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-shots-'));
@@ -30,7 +30,7 @@ const jobsOf = (printerId: string, ticketId: string): PrintJobRecord[] => printe
 async function login(username: string, hash: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
   const page = await context.newPage();
-  await page.goto(`${t.url}/console/${hash}`);
+  await page.goto(`${hallUrl(t.url)}/console/${hash}`);
   await page.fill('qm-login input[name=username]', username);
   await page.fill('qm-login input[name=password]', 'demo');
   await page.click('qm-login button');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { FakeClock } from '../helpers/clock';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-shots-'));
@@ -59,7 +59,7 @@ async function signIn(width: number, height: number, username: string, hash: str
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${t.url}/console/${hash}`);
+  await page.goto(`${hallUrl(t.url)}/console/${hash}`);
   await page.waitForSelector('qm-login input[name=username]', { timeout: 10_000 }).catch(async () => {
     throw new Error(`login form missing: ${problems.join('; ')} — ${(await page.content()).slice(0, 300)}`);
   });
@@ -83,7 +83,7 @@ afterAll(async () => {
 describe('console screens', () => {
   it('login', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await page.goto(`${t.url}/console/`);
+    await page.goto(`${hallUrl(t.url)}/console/`);
     await page.waitForSelector('qm-login input[name=username]');
     await shot(page, 'login');
   });
@@ -114,7 +114,7 @@ describe('console screens', () => {
 
   it('rating tablet', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${t.url}/rate/counter/5`);
+    await page.goto(`${hallUrl(t.url)}/rate/counter/5`);
     await page.waitForSelector('qm-rating-tablet header');
     const cookie = await loginCookie(t.app, 'staff5');
     await post('/api/tickets', undefined, { serviceId: 'svc-cutru' });
@@ -153,10 +153,10 @@ describe('console screens', () => {
     await page.click('qm-admin-table tr[data-id="ctr-3"] button');
     await page.waitForSelector('qm-admin-table form');
     await shot(page, 'admin-counters');
-    await page.goto(`${t.url}/console/#/admin/staff`);
+    await page.goto(`${hallUrl(t.url)}/console/#/admin/staff`);
     await page.waitForSelector('qm-admin-staff tr[data-id="stf-staff1"]');
     await shot(page, 'admin-staff');
-    await page.goto(`${t.url}/console/#/admin/center`);
+    await page.goto(`${hallUrl(t.url)}/console/#/admin/center`);
     await page.waitForSelector('qm-admin-center form');
     await shot(page, 'admin-center');
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 
 let t: TestApp;
 let browser: Browser;
@@ -17,7 +17,7 @@ const issue = async (serviceId: string) => (await t.app.inject({ method: 'POST',
 const routeExists = async (url: string) => (await t.app.inject({ method: 'GET', url })).statusCode !== 404;
 
 async function login(p: Page, username: string) {
-  await p.goto(`${t.url}/console/`);
+  await p.goto(`${hallUrl(t.url)}/console/`);
   await p.fill('qm-login input[name=username]', username);
   await p.fill('qm-login input[name=password]', 'demo');
   await p.click('qm-login button');
@@ -42,6 +42,8 @@ describe('counter console', () => {
     await login(page, 'staff1');
     await page.click('qm-counter-picker button[data-counter="1"]');
     await expect.poll(() => page.textContent('qm-counter-console [data-service="svc-hotich"] [data-testid=waiting-count]')).toBe('2');
+    // As at a center: plain HTTP at a LAN name, so no secure-context APIs.
+    expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.randomUUID])).toEqual([false, 'undefined']);
 
     await page.keyboard.press('n');
     await expect.poll(() => page.textContent('[data-testid=held-number]')).toBe(a1.number);
@@ -83,7 +85,7 @@ describe('counter console', () => {
     // A second tab completes the ticket; this tab, had it not been told, would act on a gone ticket.
     const held = await page.textContent('[data-testid=held-number]');
     const other = await staff.newPage();
-    await other.goto(`${t.url}/console/#/counter`);
+    await other.goto(`${hallUrl(t.url)}/console/#/counter`);
     await other.waitForSelector('[data-testid=held-number]');
     await other.keyboard.press('c');
     await expect.poll(() => page.textContent('[data-testid=held]')).toContain('Chưa gọi số nào');
@@ -109,7 +111,7 @@ describe('counter console', () => {
 describe('rating tablet and report', () => {
   it('asks for a rating when this counter completes a ticket, posts it, and the director sees it', async (ctx) => {
     const tablet = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await tablet.goto(`${t.url}/rate/counter/1`);
+    await tablet.goto(`${hallUrl(t.url)}/rate/counter/1`);
     await tablet.waitForSelector('qm-rating-tablet header');
 
     await issue('svc-hotich');
@@ -136,7 +138,7 @@ describe('rating tablet and report', () => {
     if (!(await routeExists('/api/reports/summary?from=2020-01-01&to=2020-01-01'))) ctx.skip('GET /api/reports/summary is not there yet');
     const director = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await login(director, 'director');
-    await director.goto(`${t.url}/console/#/reports`);
+    await director.goto(`${hallUrl(t.url)}/console/#/reports`);
     await director.waitForSelector('[data-testid=kpi-served]');
     const served = t.app.db.prepare("SELECT COUNT(*) FROM tickets WHERE status = 'done'").pluck().get() as number;
     expect(await director.textContent('[data-testid=kpi-served] strong')).toBe(String(served));
@@ -145,9 +147,13 @@ describe('rating tablet and report', () => {
 
     for (const kind of ['summary', 'tickets', 'events']) {
       const href = await director.getAttribute(`a.csv[href*="${kind}.csv"]`, 'href');
-      const res = await director.request.get(`${t.url}${href}`);
-      expect(res.status(), kind).toBe(200);
-      const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      // Downloaded by the page itself, with its session cookie, as the link would.
+      const res = await director.evaluate(async (url) => {
+        const r = await fetch(url!);
+        return { status: r.status, text: await r.text() };
+      }, href);
+      expect(res.status, kind).toBe(200);
+      const lines = res.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
       expect(lines.length, kind).toBeGreaterThan(1);
       if (kind === 'tickets') expect(lines.some((l) => l.includes(ticket.number))).toBe(true);
     }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { counterCommand, issueTicket } from '../display/browser-helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'qm-display-shots-'));
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 async function shoot(path: string, viewport: { width: number; height: number }, file: string, ready: string): Promise<void> {
   const page = await browser.newPage({ viewport });
-  await page.goto(`${t.url}${path}`);
+  await page.goto(`${hallUrl(t.url)}${path}`);
   await page.locator(ready).waitFor({ timeout: 30_000 }).catch(async (error: Error) => {
     // Say what the screen did show: a bare timeout says nothing.
     const state = await page.evaluate(() => document.body.firstElementChild?.outerHTML.slice(0, 300));

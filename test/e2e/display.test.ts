@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { counterCommand, issueTicket, orderAndOverlapProblem, voiceLog } from '../display/browser-helpers';
 
 const WAIT = { timeout: 20_000 };
@@ -21,7 +21,7 @@ const pageErrors: string[] = [];
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(`${t.url}${path}`);
+  await page.goto(`${hallUrl(t.url)}${path}`);
   return page;
 }
 

@@ -1,7 +1,7 @@
 /** The kiosk in real Chromium against the real server: taking tickets. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, loopbackUrl } from '../helpers/browser';
 import { loginCookie, type TestApp } from '../helpers/app';
 import { openKiosk, startApp, ticketCount } from '../kiosk/e2e-helpers';
 
@@ -67,7 +67,7 @@ describe('taking a ticket', () => {
       keys.push(route.request().headers()['idempotency-key']);
       if (!dropped) {
         dropped = true;
-        await route.fetch(); // the server commits the ticket…
+        await route.fetch({ url: loopbackUrl(route.request().url()) }); // the server commits the ticket…
         return route.abort('connectionreset'); // …but the answer never reaches the kiosk
       }
       return route.continue();

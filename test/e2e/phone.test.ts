@@ -1,7 +1,7 @@
 /** The phone page follows one ticket live over the /public socket. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { loginCookie, type TestApp } from '../helpers/app';
 import { startApp } from '../kiosk/e2e-helpers';
 
@@ -31,7 +31,7 @@ describe('phone ticket page', () => {
       Object.defineProperty(navigator, 'vibrate', { value: (pattern: unknown) => (calls.push(pattern), true) });
     });
     const page = await context.newPage();
-    await page.goto(`${t.url}/t/${mine.id}`);
+    await page.goto(`${hallUrl(t.url)}/t/${mine.id}`);
     const status = page.locator('[data-testid="status"]');
     await page.getByText('Còn 1 người trước bạn').waitFor();
     expect(await page.locator('[data-testid="number"]').innerText()).toBe(mine.number);
@@ -54,7 +54,7 @@ describe('phone ticket page', () => {
   it('says plainly when the ticket does not exist', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.url}/t/khongcoveso1234`);
+    await page.goto(`${hallUrl(t.url)}/t/khongcoveso1234`);
     await page.getByText('Không tìm thấy số thứ tự này').waitFor();
     await context.close();
   });

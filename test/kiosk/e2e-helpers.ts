@@ -1,6 +1,7 @@
 /** Shared pieces of the kiosk browser tests: the real app, real Chromium, a portrait kiosk page. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { hallUrl } from '../helpers/browser';
 
 export const PORTRAIT = { width: 1080, height: 1920 };
 export const LANDSCAPE = { width: 1920, height: 1080 };
@@ -13,7 +14,7 @@ export interface KioskPage {
 export async function openKiosk(browser: Browser, url: string, viewport = PORTRAIT, query = 'kiosk=K1'): Promise<KioskPage> {
   const context = await browser.newContext({ viewport, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
-  await page.goto(`${url}/kiosk/?${query}`);
+  await page.goto(`${hallUrl(url)}/kiosk/?${query}`);
   // The tiles appear once the services arrived from the server.
   await page.locator('qm-service-grid button[data-service]').first().waitFor();
   return { context, page };

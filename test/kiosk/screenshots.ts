@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { LANDSCAPE, PORTRAIT, openKiosk, startApp } from './e2e-helpers';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
@@ -41,7 +41,7 @@ try {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const issued = await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } });
   const page = await phone.newPage();
-  await page.goto(`${t.url}/t/${issued.json().id}`);
+  await page.goto(`${hallUrl(t.url)}/t/${issued.json().id}`);
   await page.locator('[data-testid="status"] .box').waitFor();
   if (!only || 'phone'.includes(only)) await page.screenshot({ path: join(outDir, 'kiosk-phone.png') });
   await phone.close();
