@@ -112,7 +112,9 @@ describe('print jobs across a restart', () => {
       // Staff reprint it: it prints, and the ticket leaves the list.
       const res = await second.app.inject({ method: 'POST', url: `/api/tickets/${old.id}/reprint`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
+      // The ticket leaves the list as soon as its new job is accepted; the slip follows.
       await waitFor(() => pushed.at(-1)!.length === 0, 5000, 'list emptied by the reprint');
+      await waitFor(() => numbersPrinted().length === 2, 5000, 'reprinted slip');
       expect(numbersPrinted()).toEqual([young.number, old.number]);
     } finally {
       staff.disconnect();
