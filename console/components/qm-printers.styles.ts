@@ -58,6 +58,13 @@ export const printersStyles = css`
     font-size: 0.95rem;
     margin: 0 0 0.4rem;
   }
+  /* Tickets without a slip come first and stand apart from the job list below. */
+  .unprinted {
+    margin-bottom: 1.2rem;
+  }
+  td .badge {
+    white-space: nowrap;
+  }
   /* Same columns on every printer's card, so the cards read as one list. */
   table {
     table-layout: fixed;
@@ -72,7 +79,7 @@ export const printersStyles = css`
     width: 6.5rem;
   }
   .w-state {
-    width: 8.5rem;
+    width: 11rem;
   }
   .w-attempts {
     width: 5rem;

@@ -193,7 +193,7 @@ describe('HTTP fuzzing of every documented route', () => {
       for (const size of [limit - 512, limit + 512]) {
         const first = Object.keys(op.bodyProps)[0] ?? 'x';
         const payload = JSON.stringify({ [first]: 'ư'.repeat(Math.floor((size - first.length - 8) / 2)) });
-        const cookie = `qm_session=${fresh.app.sessions.create(adminId, Date.now())}`;
+        const cookie = `qm_session=${fresh.app.sessions.create(adminId, fresh.app.clock.now())}`;
         const before = fingerprint(fresh.app.db);
         const res = await fresh.app.inject({ method: op.method as 'POST', url: path, headers: { cookie, 'content-type': 'application/json' }, payload });
         checkAnswer(op, res, before, fresh);

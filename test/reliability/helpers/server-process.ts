@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { freePort } from '../../bench/bench-server';
+import { TEST_DAY_START } from '../../helpers/clock';
 
 export const DB_NAME = 'hang-cho.sqlite';
 export const SERVICES = ['svc-hotich', 'svc-chungthuc', 'svc-datdai', 'svc-xaydung', 'svc-kinhdoanh', 'svc-baotro', 'svc-cutru', 'svc-bhyt'];
@@ -28,8 +29,14 @@ export interface ServerOptions {
  * times. RELIABILITY_SERVER=tsx runs `node --import tsx server/server.ts` instead.
  */
 let entry: Promise<string[]> | undefined;
+/**
+ * Server processes live on the tests' fixed day, not the machine's (see test/helpers/shifted-clock.mjs), on one
+ * timeline per test file: a restarted or copied server's clock runs on from where the last one was.
+ */
+const SHIFTED_CLOCK = ['--import', './test/helpers/shifted-clock.mjs'];
+const CLOCK_OFFSET_MS = TEST_DAY_START - Date.now();
 function serverArgs(): Promise<string[]> {
-  if (process.env.RELIABILITY_SERVER === 'tsx') return Promise.resolve(['--import', 'tsx', 'server/server.ts']);
+  if (process.env.RELIABILITY_SERVER === 'tsx') return Promise.resolve([...SHIFTED_CLOCK, '--import', 'tsx', 'server/server.ts']);
   entry ??= (async () => {
     // Same depth as dist/server/server.js: the bundle finds dist/web and node_modules from there.
     const dir = join('dist', 'reliability-server');
@@ -40,7 +47,7 @@ function serverArgs(): Promise<string[]> {
     }
     const outfile = join(dir, `server-${process.pid}.js`);
     await build({ entryPoints: ['server/server.ts'], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
-    return [outfile];
+    return [...SHIFTED_CLOCK, outfile];
   })();
   return entry;
 }
@@ -79,7 +86,16 @@ export class ServerProcess {
     if (this.running) throw new Error('already running');
     const out = this.logFile ? openSync(this.logFile, 'a') : 'ignore';
     const proc = spawn(process.execPath, await serverArgs(), {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://reliability.test', ...this.env },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: 'http://reliability.test',
+        TEST_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS),
+        ...this.env,
+      },
       stdio: ['ignore', out, 'inherit'],
     });
     if (typeof out === 'number') closeSync(out);
