@@ -5,7 +5,7 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config';
-import { systemClock, type Clock } from './services/queue-service';
+import { systemClock, type Clock } from './core/clock';
 import core from './plugins/core';
 import errors, { errorBody } from './plugins/errors';
 import security from './plugins/security';

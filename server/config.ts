@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { resolve } from 'node:path';
-import { isValidTimeZone } from './queue/clock';
+import { isValidTimeZone } from './queue/calendar';
 
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),

@@ -1,7 +1,7 @@
 /** Starts the process: config, logger, listen, print the URLs, shut down gracefully. */
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { publicUrl } from './services/public-url';
+import { publicUrl } from './core/public-url';
 
 async function main() {
   let config;

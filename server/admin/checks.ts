@@ -5,7 +5,7 @@
 import type { OpeningWindow, Service } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
 import type { QueueState } from '../queue/state';
-import { isValidTimeZone } from '../queue/clock';
+import { isValidTimeZone } from '../queue/calendar';
 
 /** Tickets still in the live queue (waiting, called, serving) matching a filter. */
 export function liveTickets(state: QueueState, filter: (t: { serviceId: string; counterId: string | null; targetCounterId: string | null }) => boolean = () => true): number {

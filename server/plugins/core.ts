@@ -6,7 +6,8 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
 import { openDatabase, type Db } from '../store/db';
 import { SqliteQueueStore } from '../store/queue-store';
-import { QueueService, type Clock } from '../services/queue-service';
+import { QueueService } from '../core/queue-service';
+import type { Clock } from '../core/clock';
 import { seedIfEmpty, type SeedAccount } from '../seed/seed';
 
 declare module 'fastify' {

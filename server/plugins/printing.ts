@@ -17,7 +17,7 @@ import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { DomainError } from '../../protocol/errors';
 import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrintJournal, type PrinterConfig, type PrinterService } from '../../hardware';
 import { PrintJobStore } from '../store/print-job-store';
-import { planRestore } from '../services/print-restore';
+import { planRestore } from '../core/print-restore';
 import { ANY_STAFF, DIRECTORS } from './auth';
 
 /** A checklist as the kiosk asks for it; the center, time and zone are added here. */

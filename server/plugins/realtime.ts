@@ -12,10 +12,9 @@ import type {
   StaffServerToClient,
 } from '../../protocol/realtime';
 import { errorMessage } from '../../protocol/i18n';
-import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate } from '../services/views';
+import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate, serviceStats } from '../queue/read-model';
 import { SESSION_COOKIE, cookieFromHeader } from '../auth/sessions';
-import type { Committed } from '../services/queue-service';
-import { serviceStats } from '../queue/views';
+import type { Committed } from '../core/queue-service';
 import type { StaffAccount } from '../store/rows';
 
 declare module 'fastify' {

@@ -7,7 +7,7 @@ import type { CallRecord } from '../../protocol/realtime';
 import type { Decision } from './decide';
 import { TERMINAL_STATUSES } from './events';
 import { RECENT_CALLS_KEPT, type QueueState } from './state';
-import { toPublicTicket } from './views';
+import { toPublicTicket } from './read-model';
 import { emptyWaitingIndex, trackWaiting } from './waiting-index';
 
 export function applyDecision(state: QueueState, d: Decision, seq: number): CallRecord[] {

@@ -11,7 +11,7 @@ import { pickNext } from './routing';
 import { counterStateOf, type QueueState } from './state';
 import { isWithinOpeningHours, describeHours } from './opening-hours';
 import { ticketNumber } from './numbering';
-import { businessDay } from './clock';
+import { businessDay } from './calendar';
 
 export interface DecideContext {
   now: number;

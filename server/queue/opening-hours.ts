@@ -1,5 +1,5 @@
 import type { OpeningWindow, Service } from '../../protocol/domain';
-import { localTime } from './clock';
+import { localTime } from './calendar';
 
 export function isWithinOpeningHours(windows: OpeningWindow[] | null, epochMs: number, timeZone: string): boolean {
   if (!windows || windows.length === 0) return true;

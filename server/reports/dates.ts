@@ -1,6 +1,6 @@
 /** The report period: inclusive business days, checked before any SQL runs. */
 import { DomainError } from '../../protocol/errors';
-import { addDays, startOfDay } from '../queue/clock';
+import { addDays, startOfDay } from '../queue/calendar';
 
 /** A year and a bit: long enough for "this year vs. last December", short enough to stay fast. */
 export const MAX_REPORT_DAYS = 400;

@@ -3,7 +3,7 @@
  * a year's million tickets, so the zone offset is looked up once per quarter hour
  * (every real zone changes its offset on a quarter-hour boundary) and reused.
  */
-import { localTime } from '../queue/clock';
+import { localTime } from '../queue/calendar';
 
 const QUARTER_HOUR = 900_000;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));

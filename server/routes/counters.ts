@@ -20,9 +20,8 @@ import {
 } from '../../protocol/schemas';
 import type { Command } from '../queue/commands';
 import type { QueueState } from '../queue/state';
-import { counterView } from '../queue/views';
-import { ticketView } from '../services/views';
-import { publicUrl } from '../services/public-url';
+import { counterView, ticketView } from '../queue/read-model';
+import { publicUrl } from '../core/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 
 /** By id ('ctr-3') or by the number on the wall ('3'). */

@@ -1,9 +1,7 @@
 /** Read-only routes for kiosks, displays and phones (no login). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { publicSnapshot } from '../services/views';
-import { serviceStats } from '../queue/views';
-import { counterViews } from '../queue/views';
+import { publicSnapshot, serviceStats, counterViews } from '../queue/read-model';
 
 const tags = ['public'];
 

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../protocol/errors';
 import { CancelBody, ErrorSchema, IdempotencyHeaders, IssueTicketBody, TicketIdParam, TicketViewSchema } from '../../protocol/schemas';
-import { ticketView } from '../services/views';
-import { publicUrl } from '../services/public-url';
+import { ticketView } from '../queue/read-model';
+import { publicUrl } from '../core/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 import type { QueueState } from '../queue/state';
 

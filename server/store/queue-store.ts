@@ -6,8 +6,8 @@
 import type { Ticket } from '../../protocol/domain';
 import type { Decision } from '../queue/decide';
 import { createState, type CenterConfig, type QueueState } from '../queue/state';
-import { startOfDay } from '../queue/clock';
-import { toPublicTicket } from '../queue/views';
+import { startOfDay } from '../queue/calendar';
+import { toPublicTicket } from '../queue/read-model';
 import { rebuildWaiting } from '../queue/waiting-index';
 import type { CallRecord } from '../../protocol/realtime';
 import type { Db } from './db';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../server/store/db';
 import { seedIfEmpty } from '../../server/seed/seed';
 import { DEMO_COUNTERS, DEMO_SERVICES } from '../../server/seed/demo-center';
-import { addDays, startOfDay } from '../../server/queue/clock';
+import { addDays, startOfDay } from '../../server/queue/calendar';
 import { parseRange } from '../../server/reports/dates';
 import { buildSummary } from '../../server/reports/summary';
 import { ticketCsvLines } from '../../server/reports/tickets-csv';

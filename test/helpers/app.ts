@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import type { Clock } from '../../server/services/queue-service';
+import type { Clock } from '../../server/core/clock';
 import { RunningClock } from './clock';
 
 export interface TestApp {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/services/queue-service';
+import type { Clock } from '../../server/core/clock';
 
 /**
  * Where the tests' days happen: Monday 23/11/2026, 09:00 in Hồ Chí Minh City — a working day, inside opening

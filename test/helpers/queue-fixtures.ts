@@ -14,14 +14,14 @@ import { DomainError, type ErrorCode } from '../../protocol/errors';
 import type { Actor, Command } from '../../server/queue/commands';
 import { decide, type Decision } from '../../server/queue/decide';
 import { applyDecision } from '../../server/queue/apply';
-import { businessDay } from '../../server/queue/clock';
+import { businessDay } from '../../server/queue/calendar';
 import { createState, type CenterConfig, type QueueState } from '../../server/queue/state';
 import { DEFAULT_SETTINGS, DEMO_COUNTERS, DEMO_PRIORITIES, DEMO_SERVICES, demoCenter } from '../../server/seed/demo-center';
 import { openDatabase, type Db } from '../../server/store/db';
 import { SqliteQueueStore } from '../../server/store/queue-store';
 import { upsertCenter, upsertCounter, upsertService } from '../../server/store/config-store';
 import { seedIfEmpty } from '../../server/seed/seed';
-import { QueueService } from '../../server/services/queue-service';
+import { QueueService } from '../../server/core/queue-service';
 import { FakeClock } from './clock';
 
 export const CENTER_TZ = 'Asia/Ho_Chi_Minh';

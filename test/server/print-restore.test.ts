@@ -1,6 +1,6 @@
 /** Which jobs from before a restart print again: the pure rule. */
 import { describe, expect, it } from 'vitest';
-import { planRestore } from '../../server/services/print-restore';
+import { planRestore } from '../../server/core/print-restore';
 import type { PrinterJob } from '../../server/store/print-job-store';
 import { ticket } from '../hardware/fixtures';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
-import { publicSnapshot, staffSnapshot } from '../../server/services/views';
+import { publicSnapshot, staffSnapshot } from '../../server/queue/read-model';
 
 let dataDir = '';
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));

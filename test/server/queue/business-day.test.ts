@@ -4,7 +4,7 @@
  * the host's zone or UTC would roll seven hours off.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, businessDay, localTime, startOfDay } from '../../../server/queue/clock';
+import { addDays, businessDay, localTime, startOfDay } from '../../../server/queue/calendar';
 import { FakeClock } from '../../helpers/clock';
 import { CENTER_ID, KIOSK, STAFF, openQueueRig, type QueueRig } from '../../helpers/queue-fixtures';
 

@@ -1,7 +1,7 @@
 /** submit(): commands of one event-loop turn share one transaction, and behave exactly as if run one by one. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openQueueRig, KIOSK, staffActor, type QueueRig } from '../../helpers/queue-fixtures';
-import { staffSnapshot } from '../../../server/services/views';
+import { staffSnapshot } from '../../../server/queue/read-model';
 
 let rig: QueueRig;
 afterEach(() => rig.close());

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { DomainError } from '../../../protocol/errors';
 import type { Command } from '../../../server/queue/commands';
 import type { QueueState } from '../../../server/queue/state';
-import { businessDay } from '../../../server/queue/clock';
+import { businessDay } from '../../../server/queue/calendar';
 import { oldestWaiting, waitingCount } from '../../../server/queue/waiting-index';
 import { CENTER_ID, CENTER_TZ, MONDAY_9AM, staffActor, type QueueRig, type RigFactory } from '../../helpers/queue-fixtures';
 import { FakeClock } from '../../helpers/clock';

@@ -1,7 +1,7 @@
 /** Position and ETA shown on the ticket page and the hall display. */
 import { describe, expect, it } from 'vitest';
 import { waitingAhead } from '../../../server/queue/routing';
-import { avgServiceMinutes, counterView, etaMinutes, serviceStats, ticketPosition } from '../../../server/queue/views';
+import { avgServiceMinutes, counterView, etaMinutes, serviceStats, ticketPosition } from '../../../server/queue/read-model';
 import { MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
 
 describe('waiting ahead', () => {

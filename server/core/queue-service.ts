@@ -10,16 +10,11 @@ import type { CallRecord } from '../../protocol/realtime';
 import type { Actor, Command } from '../queue/commands';
 import { decide, type Decision } from '../queue/decide';
 import { applyDecision } from '../queue/apply';
-import { addDays, startOfDay } from '../queue/clock';
+import { addDays, startOfDay } from '../queue/calendar';
 import { setConfig, type QueueState } from '../queue/state';
-import { ticketPosition } from '../queue/views';
+import { ticketPosition } from '../queue/read-model';
 import type { QueueStore } from '../store/queue-store';
-
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
+import type { Clock } from './clock';
 
 export interface Committed {
   centerId: string;

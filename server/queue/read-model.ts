@@ -1,0 +1,180 @@
+/**
+ * The read model: what REST answers and socket messages show, built from the live state.
+ * Pure, like the rules: the caller passes the state, the commit and the public URL.
+ */
+import type { Service, Ticket } from '../../protocol/domain';
+import type { CounterView, PrinterStatusView, PublicSnapshot, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot, TicketUpdate } from '../../protocol/realtime';
+import type { TicketView } from '../../protocol/schemas';
+import type { Decision } from './decide';
+import { counterStateOf, type QueueState } from './state';
+import { compareFifo, waitingAhead } from './routing';
+import { oldestWaiting, waitingCount } from './waiting-index';
+
+export function toPublicTicket(t: Ticket): PublicTicket {
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    priorityId: t.priorityId,
+    status: t.status,
+    counterId: t.counterId,
+    issuedAt: t.issuedAt,
+    calledAt: t.calledAt,
+    recallCount: t.recallCount,
+  };
+}
+
+/** Today's mean service time once a few tickets are done, else the service's configured default. */
+export function avgServiceMinutes(state: QueueState, service: Service): number {
+  const totals = state.servedByService.get(service.id);
+  if (!totals || totals.count < 3) return service.defaultServiceMinutes;
+  return Math.max(1, totals.serviceMs / totals.count / 60_000);
+}
+
+/** Open, unpaused counters serving the service (at least 1, so an ETA exists). */
+function servingCounters(state: QueueState, serviceId: string): number {
+  let n = 0;
+  for (const c of state.counters.values()) {
+    if (c.active && c.serviceIds.includes(serviceId) && !counterStateOf(state, c.id).paused) n++;
+  }
+  return Math.max(1, n);
+}
+
+export function etaMinutes(state: QueueState, serviceId: string, ahead: number): number {
+  const service = state.services.get(serviceId);
+  if (!service) return 0;
+  return Math.round((ahead * avgServiceMinutes(state, service)) / servingCounters(state, serviceId));
+}
+
+/** Waiting counts and ETAs for every service, from the waiting index (no scan of the queue). */
+export function serviceStats(state: QueueState): ServiceQueueStats[] {
+  return [...state.services.values()].map((service) => {
+    const waiting = waitingCount(state, service.id);
+    return {
+      serviceId: service.id,
+      waiting,
+      waitingPriority: waitingCount(state, service.id, 1),
+      oldestQueuedAt: waiting > 0 ? oldestWaiting(state, service.id) : null,
+      etaMinutes: etaMinutes(state, service.id, waiting),
+      avgServiceMinutes: Math.round(avgServiceMinutes(state, service) * 10) / 10,
+      issuedToday: state.issuedToday.get(service.id) ?? 0,
+      servedToday: state.servedByService.get(service.id)?.count ?? 0,
+    };
+  });
+}
+
+export function counterView(state: QueueState, counterId: string): CounterView | null {
+  const counter = state.counters.get(counterId);
+  if (!counter) return null;
+  const cs = counterStateOf(state, counterId);
+  const current = cs.currentTicketId ? state.active.get(cs.currentTicketId) : undefined;
+  return {
+    ...counter,
+    state: cs,
+    currentTicket: current ? toPublicTicket(current) : null,
+    servedToday: state.servedByCounter.get(counterId) ?? 0,
+    staffName: cs.staffId ? (state.staffNames.get(cs.staffId) ?? null) : null,
+  };
+}
+
+export function counterViews(state: QueueState): CounterView[] {
+  return [...state.counters.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((c) => counterView(state, c.id))
+    .filter((v): v is CounterView => v !== null);
+}
+
+/**
+ * Position and ETA. `newest`: the ticket was queued just now, so everything of its service
+ * with at least its weight is ahead — counted from the index instead of scanning the queue.
+ */
+export function ticketPosition(state: QueueState, ticket: Ticket, newest = false): { waitingAhead: number; etaMinutes: number | null } {
+  if (ticket.status !== 'waiting') return { waitingAhead: 0, etaMinutes: null };
+  const ahead = newest ? waitingCount(state, ticket.serviceId, ticket.priorityWeight) - 1 : waitingAhead(state, ticket);
+  return { waitingAhead: ahead, etaMinutes: etaMinutes(state, ticket.serviceId, ahead) };
+}
+
+export function ticketView(
+  state: QueueState,
+  ticket: Ticket,
+  publicUrl: string,
+  /** Position measured when the ticket was issued (exact, and free of a queue scan). */
+  position?: { waitingAhead: number; etaMinutes: number | null },
+): TicketView {
+  const service = state.services.get(ticket.serviceId);
+  const priority = ticket.priorityId ? state.priorities.get(ticket.priorityId) : undefined;
+  const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
+  // Finished or other-day tickets are not in the live queue: no position.
+  const live = state.active.get(ticket.id) ?? null;
+  const where = position ?? (live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null });
+  return {
+    ...(live ?? ticket),
+    ...where,
+    serviceName: service?.name ?? '',
+    serviceNameEn: service?.nameEn ?? '',
+    priorityName: priority?.name ?? null,
+    counterNumber: counter?.number ?? null,
+    counterName: counter?.name ?? null,
+    phoneUrl: `${publicUrl}/t/${ticket.id}`,
+  };
+}
+
+export function publicSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): PublicSnapshot {
+  const s = state.center.settings;
+  return {
+    seq: state.seq,
+    serverTime: now,
+    businessDay: state.businessDay,
+    center: {
+      id: state.center.id,
+      name: state.center.name,
+      nameEn: state.center.nameEn,
+      address: state.center.address,
+      timeZone: state.center.timeZone,
+      noticeLine: s.noticeLine,
+      noticeLineEn: s.noticeLineEn,
+      voiceVariant: s.voiceVariant,
+      voiceDigitByDigit: s.voiceDigitByDigit,
+      announceEnglish: s.announceEnglish,
+      recallsBeforeNoShow: s.recallsBeforeNoShow,
+    },
+    services: [...state.services.values()].sort((a, b) => a.sortOrder - b.sortOrder),
+    priorities: [...state.priorities.values()].filter((p) => p.active).sort((a, b) => a.sortOrder - b.sortOrder),
+    counters: counterViews(state),
+    stats: serviceStats(state),
+    recentCalls: [...state.recentCalls],
+    printers,
+  };
+}
+
+export function staffSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): StaffSnapshot {
+  const waiting = [...state.active.values()].filter((t) => t.status === 'waiting').sort(compareFifo).map(toPublicTicket);
+  return { ...publicSnapshot(state, now, printers), waiting };
+}
+
+/** One update per commit. Public updates omit waiting tickets (their ids stay private to their holders). */
+export function queueUpdate(state: QueueState, c: { seq: number; decision: Decision }, audience: 'public' | 'staff', stats: ServiceQueueStats[] = serviceStats(state)): QueueUpdate {
+  const counterIds = new Set(c.decision.counters.map((x) => x.counterId));
+  for (const t of c.decision.tickets) if (t.counterId) counterIds.add(t.counterId);
+  const tickets = c.decision.tickets.filter((t) => audience === 'staff' || t.status !== 'waiting').map(toPublicTicket);
+  return {
+    seq: c.seq,
+    at: c.decision.events[0]?.at ?? 0,
+    kinds: [...new Set(c.decision.events.map((e) => e.type))],
+    tickets,
+    counters: [...counterIds].map((id) => counterView(state, id)).filter((v) => v !== null),
+    stats,
+  };
+}
+
+export function ticketUpdate(state: QueueState, ticket: Ticket, seq: number): TicketUpdate {
+  const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
+  const live = state.active.get(ticket.id);
+  const pos = live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null };
+  return {
+    seq,
+    ticket: toPublicTicket(live ?? ticket),
+    ...pos,
+    counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+  };
+}
