@@ -102,7 +102,7 @@ export interface Ticket {
   priorityWeight: number;
   status: TicketStatus;
   issuedAt: number;
-  /** Ordering key in the queue: the issue time, kept across transfers; reset by "skip". */
+  /** Ordering key in the queue: the issue time, kept across transfers; reset by a requeue (the console's "skip"). */
   queuedAt: number;
   /** First call (wait time is measured to here); calledAt is the latest call. */
   firstCalledAt: number | null;

@@ -27,7 +27,8 @@ import { nameOf, t } from '../lib/i18n';
 import { isPrinterStatus, statusTone } from '../lib/printers';
 import { actionForKey, SHORTCUTS, type CounterAction } from '../lib/shortcuts';
 import type { StaffConnection } from '../lib/staff-connection';
-import { callableAt, counterQueues, type StaffView } from '../lib/staff-model';
+import { callableAt, counterQueues, heldAllows, type StaffView } from '../lib/staff-model';
+import type { TicketCommand } from '../../protocol/ticket-lifecycle';
 import type { DialogKind } from './qm-counter-dialog';
 import { counterStyles } from './qm-counter-console.styles';
 import { theme } from './theme';
@@ -176,9 +177,9 @@ export class QmCounterConsole extends LitElement {
   private renderActions(counter: CounterView) {
     const held = counter.currentTicket;
     const paused = counter.state.paused;
-    const called = held?.status === 'called';
+    const can = (command: TicketCommand) => heldAllows(counter, command);
     const required = this.view!.center?.recallsBeforeNoShow ?? 0;
-    const noShowReady = called && held!.recallCount >= required;
+    const noShowReady = can('no-show') && held!.recallCount >= required;
     const b = (action: CounterAction, label: string, enabled: boolean, cls = '') =>
       html`<button class=${cls} data-action=${action} ?disabled=${!enabled || this.busy} @click=${() => this.run(action)}>
         ${label} <kbd>${SHORTCUTS.find((s) => s.action === action)!.key}</kbd>
@@ -186,9 +187,9 @@ export class QmCounterConsole extends LitElement {
     return html`<div class="actions">
       ${b('callNext', t('counter.callNext'), !paused, 'primary call-next')}
       <div class="grid">
-        ${b('recall', t('counter.recall'), called)} ${b('start', t('counter.start'), called)} ${b('complete', t('counter.complete'), !!held, 'ok')}
-        <span class="noshow" title=${noShowReady || !called ? '' : t('counter.noShowAfter', { required })}>${b('noShow', t('counter.noShow'), noShowReady, 'danger')}</span>
-        ${b('skip', t('counter.skip'), called)} ${b('transfer', t('counter.transfer'), !!held)} ${b('callSpecific', t('counter.callSpecific'), !paused)}
+        ${b('recall', t('counter.recall'), can('recall'))} ${b('start', t('counter.start'), can('start'))} ${b('complete', t('counter.complete'), can('complete'), 'ok')}
+        <span class="noshow" title=${noShowReady || !can('no-show') ? '' : t('counter.noShowAfter', { required })}>${b('noShow', t('counter.noShow'), noShowReady, 'danger')}</span>
+        ${b('skip', t('counter.skip'), can('requeue'))} ${b('transfer', t('counter.transfer'), can('transfer'))} ${b('callSpecific', t('counter.callSpecific'), !paused)}
         ${paused ? b('pause', t('counter.resume'), true, 'primary') : b('pause', t('counter.pause'), !held)}
       </div>
     </div>`;
@@ -275,16 +276,17 @@ export class QmCounterConsole extends LitElement {
       case 'recall':
       case 'start':
       case 'skip':
-        if (held?.status === 'called') await this.command(counter, action, { ticketId: held.id });
+        // "skip" is the console's name (and route) for the requeue command.
+        if (held && heldAllows(counter, action === 'skip' ? 'requeue' : action)) await this.command(counter, action, { ticketId: held.id });
         return;
       case 'complete':
-        if (held) await this.command(counter, 'complete', { ticketId: held.id }, {}, () => t('counter.done', { number: held.number }));
+        if (held && heldAllows(counter, 'complete')) await this.command(counter, 'complete', { ticketId: held.id }, {}, () => t('counter.done', { number: held.number }));
         return;
       case 'noShow':
-        if (held?.status === 'called') await this.command(counter, 'no-show', { ticketId: held.id }, {}, () => t('counter.noShowDone', { number: held.number }));
+        if (held && heldAllows(counter, 'no-show')) await this.command(counter, 'no-show', { ticketId: held.id }, {}, () => t('counter.noShowDone', { number: held.number }));
         return;
       case 'transfer':
-        if (held) this.dialog = 'transfer';
+        if (held && heldAllows(counter, 'transfer')) this.dialog = 'transfer';
         return;
       case 'pause':
         if (paused) await this.command(counter, 'resume', {});

@@ -5,6 +5,7 @@
  */
 import type { Counter, PriorityCategory, Service } from '../../protocol/domain';
 import type { CounterView, PrinterStatusView, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot, UnprintedTicket } from '../../protocol/realtime';
+import { allowedIn, type TicketCommand } from '../../protocol/ticket-lifecycle';
 
 export interface StaffView {
   ready: boolean;
@@ -64,7 +65,7 @@ export function applyStaffUpdate(view: StaffView, u: QueueUpdate): UpdateResult 
     } else if (at >= 0) {
       waiting = waiting.map((w) => (w.id === t.id ? t : w));
     } else if (u.kinds.includes('ticket.requeued')) {
-      // "Skip" puts the ticket at the back of the line.
+      // A requeue (the "skip" button) puts the ticket at the back of the line.
       waiting = [...waiting, t];
     } else {
       // New or transferred: transfers keep their place, which follows the issue time.
@@ -73,6 +74,12 @@ export function applyStaffUpdate(view: StaffView, u: QueueUpdate): UpdateResult 
     }
   }
   return { view: { ...view, seq: u.seq, counters, stats: u.stats, waiting }, resync: false };
+}
+
+/** Whether the ticket the counter holds allows a command: the lifecycle table the server's rules use. */
+export function heldAllows(counter: CounterView, command: TicketCommand): boolean {
+  const held = counter.currentTicket;
+  return held !== null && allowedIn(command, held.status);
 }
 
 /** Waiting tickets a counter may call, in the order the server would consider them (priority first). */

@@ -1,10 +1,12 @@
 /**
  * The queue rules: (state, command, now) → the events and the new row images,
- * or a DomainError. Pure: no I/O, no clock, no randomness except the injected id maker.
+ * or a DomainError. Which command a ticket's status allows is the table in
+ * protocol/ticket-lifecycle.ts; the rest (counters, settings, numbering) is here. Pure: no I/O, no clock, no randomness except the injected id maker.
  * The caller commits the result in one transaction, then applies it to memory.
  */
 import type { CounterState, Ticket } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
+import { allowedIn } from '../../protocol/ticket-lifecycle';
 import type { Actor, Command, HeldTicketCommand } from './commands';
 import type { QueueEvent } from './events';
 import { pickNext } from './routing';
@@ -137,7 +139,7 @@ function call(state: QueueState, cmd: Extract<Command, { type: 'call-next' | 'ca
   if (cmd.type === 'call-ticket') {
     next = state.active.get(cmd.ticketId) ?? null;
     if (!next) throw new DomainError('TICKET_NOT_FOUND');
-    if (next.status !== 'waiting') throw new DomainError('TICKET_NOT_WAITING', { number: next.number });
+    if (!allowedIn('call-ticket', next.status)) throw new DomainError('TICKET_NOT_WAITING', { number: next.number });
     const routable = next.targetCounterId ? next.targetCounterId === counter.id : counter.serviceIds.includes(next.serviceId);
     if (!routable) throw new DomainError('SERVICE_NOT_AT_COUNTER');
   } else {
@@ -201,16 +203,14 @@ function actOnHeld(state: QueueState, cmd: HeldTicketCommand, ctx: DecideContext
   }
   const base = { ticketId: ticket.id, at: ctx.now, counterId: counter.id, staffId: ctx.actor.staffId };
   const released: CounterState = { ...counterState, currentTicketId: null, updatedAt: ctx.now };
-  const invalid = () => new DomainError('INVALID_TRANSITION', { number: ticket.number, status: ticket.status });
+  if (!allowedIn(cmd.type, ticket.status)) throw new DomainError('INVALID_TRANSITION', { number: ticket.number, status: ticket.status });
 
   switch (cmd.type) {
     case 'recall': {
-      if (ticket.status !== 'called') throw invalid();
       const t = { ...ticket, recallCount: ticket.recallCount + 1, calledAt: ctx.now };
       return decision([{ type: 'ticket.recalled', ...base, recallCount: t.recallCount }], [t], [], t);
     }
     case 'start': {
-      if (ticket.status !== 'called') throw invalid();
       const t: Ticket = { ...ticket, status: 'serving', startedAt: ctx.now };
       return decision([{ type: 'ticket.started', ...base }], [t], [], t);
     }
@@ -219,14 +219,12 @@ function actOnHeld(state: QueueState, cmd: HeldTicketCommand, ctx: DecideContext
       return decision([{ type: 'ticket.completed', ...base, auto: false }], [t], [released], t);
     }
     case 'no-show': {
-      if (ticket.status !== 'called') throw invalid();
       const required = state.center.settings.recallsBeforeNoShow;
       if (ticket.recallCount < required) throw new DomainError('NO_SHOW_TOO_EARLY', { required, done: ticket.recallCount });
       const t: Ticket = { ...ticket, status: 'no-show', completedAt: ctx.now };
       return decision([{ type: 'ticket.no-show', ...base, recallCount: ticket.recallCount }], [t], [released], t);
     }
     case 'requeue': {
-      if (ticket.status !== 'called') throw invalid();
       const t: Ticket = { ...ticket, status: 'waiting', queuedAt: ctx.now, calledAt: null, counterId: null, staffId: null };
       return decision([{ type: 'ticket.requeued', ...base }], [t], [released], t);
     }
@@ -286,7 +284,7 @@ function transfer(
 function cancel(state: QueueState, cmd: Extract<Command, { type: 'cancel' }>, ctx: DecideContext): Decision {
   const ticket = state.active.get(cmd.ticketId);
   if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
-  if (ticket.status === 'serving') throw new DomainError('INVALID_TRANSITION', { number: ticket.number, status: ticket.status });
+  if (!allowedIn('cancel', ticket.status)) throw new DomainError('INVALID_TRANSITION', { number: ticket.number, status: ticket.status });
   const t: Ticket = { ...ticket, status: 'cancelled', completedAt: ctx.now };
   const counters: CounterState[] = [];
   if (ticket.counterId) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyStaffUpdate, callableAt, counterQueues, emptyStaffView, fromSnapshot, overTarget } from '../../console/lib/staff-model';
-import type { PublicTicket, QueueUpdate, StaffSnapshot } from '../../protocol/realtime';
+import { applyStaffUpdate, callableAt, counterQueues, emptyStaffView, fromSnapshot, heldAllows, overTarget } from '../../console/lib/staff-model';
+import type { CounterView, PublicTicket, QueueUpdate, StaffSnapshot } from '../../protocol/realtime';
 import { DEMO_COUNTERS, DEMO_PRIORITIES, DEMO_SERVICES } from '../../server/seed/demo-center';
 
 const ticket = (id: string, number: string, serviceId: string, issuedAt: number, extra: Partial<PublicTicket> = {}): PublicTicket => ({
@@ -86,5 +86,24 @@ describe('counter queues', () => {
     const stats = { serviceId: service.id, waiting: 1, waitingPriority: 0, oldestQueuedAt: 0, etaMinutes: 0, avgServiceMinutes: 8, issuedToday: 1, servedToday: 0 };
     expect(overTarget(stats, service, 19 * 60_000)).toBeNull();
     expect(overTarget(stats, service, 25 * 60_000 + 1)).toBe(25);
+  });
+});
+
+describe('what the held ticket allows (the buttons)', () => {
+  const counter = (held: PublicTicket | null): CounterView => ({
+    ...DEMO_COUNTERS[0],
+    state: { counterId: DEMO_COUNTERS[0].id, currentTicketId: held?.id ?? null, paused: false, pauseReason: null, staffId: null, priorityStreak: 0, updatedAt: 0 },
+    currentTicket: held,
+    servedToday: 0,
+    staffName: null,
+  });
+
+  it('follows the lifecycle table: recall, start, no-show and requeue only while called; complete and transfer while called or serving', () => {
+    const called = counter(ticket('a1', 'A001', 'svc-hotich', 1, { status: 'called' }));
+    const serving = counter(ticket('a1', 'A001', 'svc-hotich', 1, { status: 'serving' }));
+    for (const c of ['recall', 'start', 'no-show', 'requeue', 'complete', 'transfer'] as const) expect(heldAllows(called, c)).toBe(true);
+    for (const c of ['recall', 'start', 'no-show', 'requeue'] as const) expect(heldAllows(serving, c)).toBe(false);
+    for (const c of ['complete', 'transfer'] as const) expect(heldAllows(serving, c)).toBe(true);
+    expect(heldAllows(counter(null), 'complete')).toBe(false);
   });
 });
