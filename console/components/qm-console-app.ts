@@ -10,7 +10,8 @@ import { api, ApiError, SESSION_ENDED } from '../lib/api';
 import type { Me } from '../lib/events';
 import { currentLang, onLangChange, setLang, t } from '../lib/i18n';
 import { ADMIN_TABS, canSee, hashOf, homeFor, parseHash, type Route } from '../lib/router';
-import { StaffConnection } from '../lib/staff-connection';
+import { LiveController } from '../../live/live-controller';
+import { StaffConnection, staffChannel } from '../lib/staff-connection';
 import { theme } from './theme';
 
 export class QmConsoleApp extends LitElement {
@@ -121,8 +122,14 @@ export class QmConsoleApp extends LitElement {
   @state() private me: Me | null = null;
   @state() private checked = false;
   @state() private route: Route = { screen: 'counter' };
-  private connection: StaffConnection | null = null;
+  /** The /staff link, open while someone is signed in (the namespace needs the session). */
+  private readonly live = new LiveController(this, staffChannel, { manual: true, open: (channel, options) => new StaffConnection(channel, options) });
   private readonly cleanups: (() => void)[] = [];
+
+  /** Always a StaffConnection: `open` above makes it. */
+  private get connection(): StaffConnection | undefined {
+    return this.live.connection as StaffConnection | undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,7 +149,6 @@ export class QmConsoleApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const c of this.cleanups.splice(0)) c();
-    this.connection?.stop();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -165,11 +171,7 @@ export class QmConsoleApp extends LitElement {
   private signedIn(me: Me) {
     this.me = me;
     this.route = parseHash(location.hash, me.role, me.mustChangePassword);
-    this.connection?.stop();
-    const connection = new StaffConnection();
-    connection.subscribe(() => this.requestUpdate());
-    connection.start();
-    this.connection = connection;
+    this.live.start();
   }
 
   private passwordChanged(me: Me) {
@@ -180,8 +182,7 @@ export class QmConsoleApp extends LitElement {
   }
 
   private signedOut() {
-    this.connection?.stop();
-    this.connection = null;
+    this.live.stop();
     this.me = null;
   }
 

@@ -9,12 +9,12 @@
  */
 import { LitElement, html, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { io, type Socket } from 'socket.io-client';
-import type { PublicClientToServer, PublicServerToClient, PublicSnapshot, PublicTicket } from '../../protocol/realtime';
+import type { PublicTicket } from '../../protocol/realtime';
 import type { LastCompleted, RatingLevel } from '../../protocol/reports';
-import { socketIoBackoffOptions } from '../../display/lib/reconnect-policy';
+import { LiveController } from '../../live/live-controller';
 import { api, ApiError } from '../lib/api';
 import { emit } from '../lib/events';
+import { ratingChannel } from '../lib/rating-live';
 import { LEVELS, reasonsFor } from '../lib/rating-text';
 import { ratingStyles } from './qm-rating-tablet.styles';
 
@@ -37,12 +37,13 @@ export class QmRatingTablet extends LitElement {
   @state() private ticket: PublicTicket | null = null;
   @state() private level: RatingLevel | null = null;
   @state() private chosen: string[] = [];
-  @state() private counterName = '';
-  @state() private centerName = '';
-  @state() private online = false;
-  private counterId: string | null = null;
   private serverReasons: unknown = null;
-  private socket: Socket<PublicServerToClient, PublicClientToServer> | undefined;
+  private readonly live = new LiveController(this, ratingChannel, {
+    onNews: (ticket) => {
+      if (ticket.counterId !== null && ticket.counterId === this.counter?.id) this.offer(ticket);
+    },
+    onConnect: () => void this.resumeLast(),
+  });
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Tickets already offered: a replayed update must not ask twice. */
   private readonly asked = new Set<string>();
@@ -53,39 +54,16 @@ export class QmRatingTablet extends LitElement {
       (r) => (this.serverReasons = r),
       () => undefined,
     );
-    const socket: Socket<PublicServerToClient, PublicClientToServer> = io('/public', { ...socketIoBackoffOptions(), transports: ['websocket', 'polling'], tryAllTransports: true });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.online = true;
-      void this.resumeLast();
-    });
-    socket.on('disconnect', (reason) => {
-      this.online = false;
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
-    });
-    socket.on('queue:snapshot', (s) => this.takeSnapshot(s));
-    socket.on('config:changed', async () => {
-      const reply = await socket.emitWithAck('queue:resync').catch(() => null);
-      if (reply?.ok) this.takeSnapshot(reply.data);
-    });
-    socket.on('queue:update', (u) => {
-      if (!this.counterId) return;
-      for (const t of u.tickets) if (t.status === 'done' && t.counterId === this.counterId) this.offer(t);
-    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
   }
 
-  private takeSnapshot(s: PublicSnapshot) {
-    const counter = s.counters.find((c) => c.number === this.counterNumber);
-    this.counterId = counter?.id ?? null;
-    this.counterName = counter?.name ?? '';
-    this.centerName = s.center.name;
+  /** This tablet's counter, once the snapshot named it. */
+  private get counter() {
+    return this.live.view.counters.find((c) => c.number === this.counterNumber);
   }
 
   /**
@@ -122,10 +100,11 @@ export class QmRatingTablet extends LitElement {
   }
 
   override render() {
+    const online = this.live.status === 'online';
     return html`<div class="screen ${this.phase}">
       <header>
-        <span>${this.centerName}</span><span>${this.counterName || `Quầy ${this.counterNumber}`}</span>
-        <span class="dot ${this.online ? 'on' : ''}" aria-label=${this.online ? 'online' : 'offline'}></span>
+        <span>${this.live.view.centerName}</span><span>${this.counter?.name || `Quầy ${this.counterNumber}`}</span>
+        <span class="dot ${online ? 'on' : ''}" aria-label=${online ? 'online' : 'offline'}></span>
       </header>
       <main>${this.body()}</main>
     </div>`;

@@ -4,12 +4,12 @@
  * staff walking past should see that what it shows may be stale.
  *
  * Properties:
- * - `status`: 'connecting' | 'online' | 'reconnecting' (reflected as an attribute)
+ * - `status`: 'connecting' | 'online' | 'offline' (reflected as an attribute)
  * - `english` (boolean)
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ConnectionStatus } from '../lib/queue-connection';
+import type { LiveStatus } from '../../live/live-connection';
 import { en, vi } from '../i18n';
 import { displayTheme } from './theme';
 
@@ -57,7 +57,7 @@ export class QmConnectionMark extends LitElement {
     `,
   ];
 
-  @property({ reflect: true }) status: ConnectionStatus = 'connecting';
+  @property({ reflect: true }) status: LiveStatus = 'connecting';
   @property({ type: Boolean }) english = false;
 
   override render() {

@@ -17,7 +17,8 @@ import type { CallRecord, CounterView } from '../../protocol/realtime';
 import { DisplayAnnouncer } from '../display-announcer';
 import { parseDisplayParams, type DisplayParams } from '../display-params';
 import { en, fill, vi } from '../i18n';
-import { QueueConnectionController } from '../lib/queue-connection-controller';
+import { LiveController } from '../../live/live-controller';
+import { displayChannel } from '../lib/display-live';
 import { counterByNumber, counterSubtitle, priorityOf, serviceOf } from '../view-helpers';
 import { displayTheme } from './theme';
 
@@ -176,7 +177,7 @@ export class QmCounterDisplay extends LitElement {
   @property({ attribute: false }) params: DisplayParams = parseDisplayParams('', { voice: false, history: 1 });
 
   private announcer: DisplayAnnouncer | undefined;
-  private readonly queue = new QueueConnectionController(this, { onFreshCall: (call) => this.onFreshCall(call) });
+  private readonly queue = new LiveController(this, displayChannel(), { onNews: (call) => this.onFreshCall(call) });
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -18,7 +18,8 @@ import { DisplayAnnouncer } from '../display-announcer';
 import { buildFilter, callMatches, waitingRows, type DisplayFilter } from '../display-filter';
 import { parseDisplayParams, type DisplayParams } from '../display-params';
 import { en, vi } from '../i18n';
-import { QueueConnectionController } from '../lib/queue-connection-controller';
+import { LiveController } from '../../live/live-controller';
+import { displayChannel } from '../lib/display-live';
 import type { QueueView } from '../lib/queue-store';
 import { priorityOf, serviceOf } from '../view-helpers';
 import { displayTheme } from './theme';
@@ -96,8 +97,8 @@ export class QmHallDisplay extends LitElement {
   private readonly portrait = window.matchMedia('(orientation: portrait)');
   private readonly onOrientation = () => this.requestUpdate();
 
-  private readonly queue = new QueueConnectionController(this, {
-    onFreshCall: (call) => this.onFreshCall(call),
+  private readonly queue = new LiveController(this, displayChannel(), {
+    onNews: (call) => this.onFreshCall(call),
   });
 
   override connectedCallback(): void {

@@ -18,7 +18,8 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PriorityCategory } from '../../protocol/domain';
-import type { PrinterStatusView, PublicSnapshot, QueueUpdate } from '../../protocol/realtime';
+import type { PrinterStatusView, PublicSnapshot } from '../../protocol/realtime';
+import { LiveController } from '../../live/live-controller';
 import { checklistPrintNote, printerProblem, type PrintNote } from '../lib/print-state';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { ApiError, KioskApi } from '../lib/api';
@@ -27,7 +28,7 @@ import { formatTime } from '../lib/format';
 import { icon } from '../lib/icons';
 import { IdleController } from '../lib/idle-controller';
 import { TicketIssuer, type IssueChoice } from '../lib/issue';
-import { connectPublic, type LiveLink } from '../lib/live';
+import { kioskChannel, type KioskLiveView } from '../lib/kiosk-live';
 import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
 import type { KioskService } from './qm-service-grid';
 import { base } from './shared-styles';
@@ -60,13 +61,6 @@ export interface KioskState {
 
 /** More groups than this get a screen of their own instead of a band on the home screen. */
 const INLINE_PRIORITIES = 5;
-function withStats(services: KioskService[], stats: QueueUpdate['stats']): KioskService[] {
-  const byId = new Map(stats.map((s) => [s.serviceId, s]));
-  return services.map((s) => {
-    const st = byId.get(s.id);
-    return st ? { ...s, waiting: st.waiting, etaMinutes: st.etaMinutes } : s;
-  });
-}
 
 export class QmKiosk extends LitElement {
   @property() server = '';
@@ -87,14 +81,25 @@ export class QmKiosk extends LitElement {
     checklistBusy: false,
   };
   @state() private now = Date.now();
-  /** Server clock − this PC's clock, from the last snapshot: a kiosk PC with a wrong clock still shows the center's time. */
-  @state() private serverOffsetMs: number | null = null;
 
   static override styles = [base, kioskStyles];
 
   private api = new KioskApi('', () => this.state.lang);
   private issuer: TicketIssuer | null = null;
-  private live: LiveLink | null = null;
+  /** Its server clock offset (from the snapshot) lets a kiosk PC with a wrong clock still show the center's time. */
+  private readonly live = new LiveController(this, kioskChannel, {
+    manual: true,
+    connectTimeoutMs: 5000,
+    onChange: () => this.followLive(),
+    onConnect: () => void this.load(),
+  });
+  private seen: KioskLiveView = this.live.view;
+
+  constructor() {
+    super();
+    // A configuration change also reloads what the home screen fetched over HTTP (the core refetches the snapshot itself).
+    this.live.listen('config:changed', () => void this.load());
+  }
   private timers: ReturnType<typeof setTimeout>[] = [];
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   private idle = new IdleController(this, () => this.go({ name: 'home' }));
@@ -115,16 +120,7 @@ export class QmKiosk extends LitElement {
         if (this.state.screen.name === 'issuing') this.patch({ screen: { name: 'issuing', attempt } });
       },
     });
-    this.live = connectPublic(base, {
-      onConnection: (up) => {
-        if (up) void this.load();
-        this.patch({ connection: up ? 'online' : 'offline' });
-      },
-      onSnapshot: (s) => this.applySnapshot(s),
-      onUpdate: (u) => this.patch({ services: withStats(this.state.services, u.stats) }),
-      onPrinters: (printers) => this.patch({ printers }),
-      onConfigChanged: () => void this.load(),
-    });
+    this.live.start({ server: base });
     void this.load();
     // Without any answer for a few seconds, say so rather than show an empty screen.
     this.timers.push(setTimeout(() => this.state.connection === 'connecting' && this.patch({ connection: 'offline' }), 5000));
@@ -133,8 +129,6 @@ export class QmKiosk extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.live?.close();
-    this.live = null;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
     clearTimeout(this.loadTimer);
@@ -155,11 +149,24 @@ export class QmKiosk extends LitElement {
     }
   }
 
-  private applySnapshot(s: PublicSnapshot) {
-    this.now = Date.now();
-    this.serverOffsetMs = s.serverTime - this.now;
-    const services = s.services.filter((x) => x.active).map((x) => ({ ...x, waiting: 0, etaMinutes: 0 }));
-    this.patch({ center: s.center, services: withStats(services, s.stats), priorities: s.priorities, printers: s.printers });
+  /** Takes what changed in the live view, and the link's state once it has one ('connecting' keeps the timer's say). */
+  private followLive() {
+    const view = this.live.view;
+    const before = this.seen;
+    this.seen = view;
+    const next: Partial<KioskState> = {};
+    if (this.live.status !== 'connecting' && this.live.status !== this.state.connection) next.connection = this.live.status;
+    // Nothing live is trustworthy before the first snapshot: until then the screen keeps what HTTP loaded.
+    if (view !== before && view.center) {
+      if (view.center !== before.center) {
+        next.center = view.center;
+        this.now = Date.now();
+      }
+      if (view.services !== before.services) next.services = view.services;
+      if (view.priorities !== before.priorities) next.priorities = view.priorities;
+      if (view.printers !== before.printers) next.printers = view.printers;
+    }
+    if (Object.keys(next).length > 0) this.patch(next);
   }
 
   private go(screen: Screen) {
@@ -241,7 +248,7 @@ export class QmKiosk extends LitElement {
     >
       <header>
         <h1>${centerName}</h1>
-        ${s.center && this.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatTime(this.now + this.serverOffsetMs, s.center.timeZone)}</span>` : null}
+        ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatTime(this.now + this.live.serverOffsetMs, s.center.timeZone)}</span>` : null}
         <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
       </header>
       <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline

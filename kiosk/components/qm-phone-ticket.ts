@@ -10,10 +10,11 @@
  */
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TicketUpdate } from '../../protocol/realtime';
+import type { PublicClientToServer, PublicServerToClient, PublicSnapshot, TicketUpdate } from '../../protocol/realtime';
+import { withoutView } from '../../live/live-channel';
+import { LiveController } from '../../live/live-controller';
 import type { TicketView } from '../../protocol/schemas';
 import { ApiError, KioskApi } from '../lib/api';
-import { connectPublic, type LiveLink } from '../lib/live';
 import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
 import { base } from './shared-styles';
 
@@ -62,9 +63,16 @@ export class QmPhoneTicket extends LitElement {
   @state() private locale: Lang = 'vi';
   @state() private ticket: PhoneTicket | null = null;
   @state() private notFound = false;
-  @state() private connected = true;
 
-  private live: LiveLink | null = null;
+  /** The /public link, only for `ticket:watch`: the phone keeps no queue view. */
+  private readonly live = new LiveController<null, PublicSnapshot, PublicServerToClient, PublicClientToServer>(this, withoutView('/public'), {
+    manual: true,
+    connectTimeoutMs: 5000,
+    answerTimeoutMs: 5000,
+    // Rooms do not survive a reconnect: watch again every time.
+    onConnect: () => this.watch(),
+  });
+  private watchedId = '';
   private lastCallKey: string | null = null;
   private api = new KioskApi('', () => this.locale);
   private retry: ReturnType<typeof setTimeout> | undefined;
@@ -153,6 +161,11 @@ export class QmPhoneTicket extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    this.live.listen('ticket:updated', (u) => this.applyTicketUpdate(u));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Vietnamese first; English when the kiosk that issued the ticket was in English (?lang=en).
@@ -161,23 +174,23 @@ export class QmPhoneTicket extends LitElement {
     const base = this.server.replace(/\/+$/, '');
     this.api = new KioskApi(base, () => this.locale);
     void this.load(id);
-    this.live = connectPublic(base, {
-      onConnection: (up) => (this.connected = up),
-      // Rooms do not survive a reconnect: watch again every time.
-      onConnect: (socket) =>
-        socket.timeout(5000).emit('ticket:watch', id, (err, reply) => {
-          if (err) return;
-          if (reply.ok) this.applyTicketUpdate(reply.data);
-          else if (reply.code === 'TICKET_NOT_FOUND') this.notFound = true;
-        }),
-    });
-    this.live.socket.on('ticket:updated', (u) => this.applyTicketUpdate(u));
+    this.watchedId = id;
+    this.live.start({ server: base });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.live?.close();
     clearTimeout(this.retry);
+  }
+
+  private watch() {
+    this.live.connection?.ask('ticket:watch', this.watchedId).then(
+      (reply) => {
+        if (reply.ok) this.applyTicketUpdate(reply.data);
+        else if (reply.code === 'TICKET_NOT_FOUND') this.notFound = true;
+      },
+      () => undefined, // unanswered: the next reconnect watches again
+    );
   }
 
   private async load(id: string) {
@@ -211,7 +224,7 @@ export class QmPhoneTicket extends LitElement {
         <h1>${L('phoneTitle')}</h1>
         <button class="lang" lang=${other} @click=${() => (this.locale = other)}>${other === 'en' ? 'English' : 'Tiếng Việt'}</button>
       </div>
-      ${this.connected ? null : html`<p class="reconnecting" role="status">${L('phoneReconnecting')}</p>`}
+      ${this.live.status === 'offline' ? html`<p class="reconnecting" role="status">${L('phoneReconnecting')}</p>` : null}
       ${this.notFound && !this.ticket ? html`<p class="box ended" role="alert">${L('phoneNotFound')}</p>` : this.renderTicket(L)}`;
   }
 

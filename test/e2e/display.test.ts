@@ -131,7 +131,7 @@ describe('displays', () => {
     hall.on('framenavigated', (frame) => frame === hall.mainFrame() && reloads.push(frame.url()));
 
     await t.close();
-    await hall.locator('qm-hall-display[data-status="reconnecting"]').waitFor(WAIT);
+    await hall.locator('qm-hall-display[data-status="offline"]').waitFor(WAIT);
     expect(await hall.locator('qm-connection-mark .mark').textContent()).toContain('Đang kết nối lại');
 
     t = await createTestApp({ dataDir });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECONNECT_POLICY, reconnectDelay, socketIoBackoffOptions } from '../../display/lib/reconnect-policy';
+import { DEFAULT_RECONNECT_POLICY, reconnectDelay, socketIoBackoffOptions } from '../../live/reconnect-policy';
 
 describe('reconnect policy', () => {
   it('grows exponentially up to the cap', () => {

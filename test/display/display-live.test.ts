@@ -1,5 +1,5 @@
 /**
- * QueueConnection against real Socket.IO: the real app for the happy path and
+ * The displays' live connection against real Socket.IO: the real app for the happy path and
  * the restart, a bare server where the test needs to misbehave (a seq gap).
  */
 import { createServer } from 'node:http';
@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallRecord, PublicClientToServer, PublicServerToClient } from '../../protocol/realtime';
-import { QueueConnection } from '../../display/lib/queue-connection';
+import { displayConnection } from '../../display/lib/display-live';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { call, snapshot, update } from './fixtures';
 
@@ -34,15 +34,15 @@ async function issue(t: TestApp, serviceId: string): Promise<void> {
   if (res.statusCode !== 201) throw new Error(`issue ${res.statusCode} ${res.body}`);
 }
 
-describe('QueueConnection with the real server', () => {
+describe('Display live connection with the real server', () => {
   it('loads a snapshot, follows updates and reports each new call once', async () => {
     const t = await createTestApp();
     cleanup.push(() => t.destroy());
     const url = await t.listen();
-    const connection = new QueueConnection({ url: `${url}/public`, resyncEveryMs: 0 });
+    const connection = displayConnection({ url: `${url}/public`, resyncEveryMs: 0 });
     cleanup.push(() => connection.stop());
     const fresh: CallRecord[] = [];
-    connection.onFreshCall((c) => fresh.push(c));
+    connection.onNews((c) => fresh.push(c));
     connection.start();
     await until(() => connection.view.ready && connection.status === 'online', 'snapshot');
     expect(connection.view.center?.name).toContain('Hòa Bình');
@@ -66,17 +66,17 @@ describe('QueueConnection with the real server', () => {
     const url = await t.listen();
     const port = Number(new URL(url).port);
     cleanup.push(() => t.destroy());
-    const connection = new QueueConnection({ url: `${url}/public`, resyncEveryMs: 0 });
+    const connection = displayConnection({ url: `${url}/public`, resyncEveryMs: 0 });
     cleanup.push(() => connection.stop());
     const fresh: CallRecord[] = [];
-    connection.onFreshCall((c) => fresh.push(c));
+    connection.onNews((c) => fresh.push(c));
     connection.start();
     await until(() => connection.view.ready, 'first snapshot');
     await issue(t, 'svc-chungthuc');
     await issue(t, 'svc-chungthuc');
 
     await t.close();
-    await until(() => connection.status === 'reconnecting', 'reconnecting status');
+    await until(() => connection.status === 'offline', 'offline status');
     t = await createTestApp({ dataDir });
     // A call while the screen is cut off from the server.
     await staffCall(t, await loginCookie(t.app, 'staff2'), 2);
@@ -89,7 +89,7 @@ describe('QueueConnection with the real server', () => {
   }, 60_000);
 });
 
-describe('QueueConnection resync rules (bare Socket.IO server)', () => {
+describe('Display live connection resync rules (bare Socket.IO server)', () => {
   async function bareServer() {
     const http = createServer();
     const io = new Server<PublicClientToServer, PublicServerToClient>(http);
@@ -115,10 +115,10 @@ describe('QueueConnection resync rules (bare Socket.IO server)', () => {
 
   it('a seq gap triggers queue:resync and the snapshot brings the missed call', async () => {
     const server = await bareServer();
-    const connection = new QueueConnection({ url: server.url, resyncEveryMs: 0 });
+    const connection = displayConnection({ url: server.url, resyncEveryMs: 0 });
     cleanup.push(() => connection.stop());
     const fresh: CallRecord[] = [];
-    connection.onFreshCall((c) => fresh.push(c));
+    connection.onNews((c) => fresh.push(c));
     connection.start();
     await until(() => connection.view.ready, 'snapshot');
 
@@ -133,7 +133,7 @@ describe('QueueConnection resync rules (bare Socket.IO server)', () => {
 
   it('config:changed refetches the snapshot (new notice line)', async () => {
     const server = await bareServer();
-    const connection = new QueueConnection({ url: server.url, resyncEveryMs: 0 });
+    const connection = displayConnection({ url: server.url, resyncEveryMs: 0 });
     cleanup.push(() => connection.stop());
     connection.start();
     await until(() => connection.view.ready, 'snapshot');
