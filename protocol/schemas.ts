@@ -3,6 +3,7 @@
  * published in the OpenAPI document at /docs. Browser code imports only the types.
  */
 import { Type, type Static } from 'typebox';
+import type { CounterView } from './realtime';
 
 /** Request bodies drop unknown properties (Ajv removeAdditional) instead of failing. */
 const Strict = { additionalProperties: false } as const;
@@ -125,3 +126,11 @@ export const TransferBody = Type.Object({
 }, Strict);
 export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, Strict);
 export const CancelBody = Type.Object({ reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) }, Strict);
+
+/** What every counter command answers: the ticket it acted on (if any) and the counter after it. */
+export const CounterCommandReplySchema = Type.Object({
+  ticket: Nullable(TicketViewSchema),
+  // A CounterView (protocol/realtime.ts); only what identifies it is declared, the rest passes through.
+  counter: Type.Object({ id: Type.String(), number: Type.Integer() }, { additionalProperties: true }),
+});
+export type CounterCommandReply = Omit<Static<typeof CounterCommandReplySchema>, 'counter'> & { counter: CounterView };

@@ -24,6 +24,7 @@ import procedureRoutes from './routes/procedures';
 import reportRoutes from './routes/reports';
 import ratingRoutes from './routes/ratings';
 import adminRoutes from './routes/admin';
+import printerRoutes from './routes/printers';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -46,6 +47,9 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => reply.status(err.statusCode ?? 400).send(errorBody(req, 'BAD_REQUEST')),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Each plugin names what it needs (fastify-plugin `dependencies`): a wrong order fails at start.
+  // Two orders no dependency states: errors first (its handlers cover everything registered after
+  // it), and docs before the routes (it documents only the routes registered after it).
   await app.register(errors);
   await app.register(core, { config, clock });
   await app.register(security);
@@ -58,6 +62,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(ticketRoutes);
   await app.register(authRoutes);
   await app.register(counterRoutes);
+  await app.register(printerRoutes);
   await app.register(procedureRoutes);
   await app.register(reportRoutes);
   await app.register(ratingRoutes);

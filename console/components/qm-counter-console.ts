@@ -18,7 +18,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CounterView, PublicTicket } from '../../protocol/realtime';
-import type { PrintInfo, TicketView } from '../../protocol/schemas';
+import type { CounterCommandReply as CommandReply, PrintInfo, TicketView } from '../../protocol/schemas';
 import { api, ApiError } from '../lib/api';
 import { randomId } from '../../protocol/random-id';
 import type { Me } from '../lib/events';
@@ -36,11 +36,6 @@ import { theme } from './theme';
 const STORAGE_KEY = 'qm.console.counterId';
 /** Answers after which the screen's picture of the counter was wrong: reload it. */
 const CONFLICTS = new Set(['STALE_STATE', 'TICKET_NOT_AT_COUNTER', 'INVALID_TRANSITION', 'TICKET_NOT_WAITING', 'TICKET_NOT_FOUND', 'COUNTER_BUSY', 'COUNTER_PAUSED', 'COUNTER_NOT_PAUSED', 'QUEUE_EMPTY']);
-
-interface CommandReply {
-  ticket: TicketView | null;
-  counter: CounterView;
-}
 
 export class QmCounterConsole extends LitElement {
   static override styles = [theme, counterStyles];

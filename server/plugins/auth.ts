@@ -46,4 +46,4 @@ export default fp(async function auth(app) {
       if (!roles.includes(req.staff.role)) throw new DomainError('FORBIDDEN');
     };
   });
-});
+}, { name: 'auth', dependencies: ['core'] });

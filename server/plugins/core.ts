@@ -1,6 +1,6 @@
 /**
- * The site database and the queue service, shared by every route as
- * `app.db` and `app.queue`. Seeds an empty database once.
+ * The site database, the clock and the queue writer (core/queue-service.ts), shared by
+ * every route as `app.db`, `app.clock` and `app.queue`. Seeds an empty database once.
  */
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
@@ -40,4 +40,4 @@ export default fp<CoreOptions>(async function core(app, { config, clock }) {
   app.addHook('onClose', async () => {
     db.close();
   });
-});
+}, { name: 'core', dependencies: [] });

@@ -23,4 +23,4 @@ export default fp(async function docs(app) {
     // swagger-ui's default upgrade-insecure-requests would send the browser to a missing https.
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
-});
+}, { name: 'docs', dependencies: [] });

@@ -101,4 +101,4 @@ export default fp(async function embedding(app) {
       next();
     });
   });
-});
+}, { name: 'embedding', dependencies: ['core'] });

@@ -61,4 +61,4 @@ export default fp(async function errors(app) {
   });
 
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody(req, 'NOT_FOUND')));
-});
+}, { name: 'errors', dependencies: [] });

@@ -25,4 +25,4 @@ export default fp(async function pages(app) {
   app.get('/t/:ticketId', page('kiosk/phone.html'));
   app.get('/rate/counter/:number', page('console/rate.html'));
   app.get('/', async (_req, reply) => reply.redirect('/kiosk/'));
-});
+}, { name: 'pages', dependencies: [] });

@@ -1,7 +1,9 @@
 /**
- * Tickets are printed after their commit, on the kiosk's own printer if one is
- * configured (KIOSK_PRINTERS) else on the main one (PRINTER_URL). A printer fault
- * never blocks or fails issuing: the kiosk shows the QR and says so instead.
+ * `app.printing`: the printers and their jobs. A ticket's slip is printed by the route
+ * that issued it (routes/tickets.ts calls printTicket once the commit is answered and
+ * broadcast), on the kiosk's own printer if one is configured (KIOSK_PRINTERS) else on
+ * the main one (PRINTER_URL). A printer fault never blocks or fails issuing: the kiosk
+ * shows the QR and says so instead. The console's printer routes are routes/printers.ts.
  *
  * Every accepted job is written to print_jobs before the kiosk gets its answer, and
  * updated as it finishes; at start the jobs still waiting print again unless older
@@ -9,16 +11,12 @@
  * staff are told which tickets never got their slip (`printer:unprinted`).
  */
 import fp from 'fastify-plugin';
-import { Type } from 'typebox';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Ticket } from '../../protocol/domain';
 import type { PrinterStatusView, UnprintedTicket } from '../../protocol/realtime';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
-import { DomainError } from '../../protocol/errors';
 import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrintJournal, type PrinterConfig, type PrinterService } from '../../hardware';
 import { PrintJobStore } from '../store/print-job-store';
 import { planRestore } from '../core/print-restore';
-import { ANY_STAFF, DIRECTORS } from './auth';
 
 /** A checklist as the kiosk asks for it; the center, time and zone are added here. */
 export type ChecklistToPrint = Omit<ChecklistPrint, 'kind' | 'centerName' | 'printedAt' | 'timeZone'> & { lang: 'vi' | 'en' };
@@ -213,75 +211,4 @@ export default fp(async function printing(app) {
   app.addHook('onClose', async () => {
     await Promise.all(all.map((p) => p.close()));
   });
-  await app.register(printerRoutes);
-});
-
-const PrinterJobParams = Type.Object({ printerId: Type.String({ maxLength: 64 }), jobId: Type.String({ maxLength: 64 }) });
-
-/** Printer status, recent jobs, simulator previews and reprints, for the console. */
-const printerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const find = (printerId: string, jobId: string) => {
-    const printer = app.printing.printers().find((p) => p.id === printerId);
-    const job = printer?.jobs().find((j) => j.id === jobId);
-    if (!printer || !job) throw new DomainError('NOT_FOUND');
-    return { printer, job };
-  };
-
-  app.get(
-    '/api/printers',
-    { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: "Printers with status, recent jobs and today's tickets whose slip never printed" } },
-    async () => {
-      const unprinted = app.printing.unprinted();
-      return app.printing.printers().map((p) => ({
-        id: p.id,
-        ...p.status(),
-        simulator: typeof p.simulatorImage === 'function',
-        jobs: app.printing.recentJobs(p, 50),
-        // A ticket whose printer is no longer configured is listed under the main printer.
-        unprinted: unprinted.filter((u) => u.printerId === p.id || (p.id === 'main' && !app.printing.printers().some((q) => q.id === u.printerId))),
-      }));
-    },
-  );
-
-  app.get(
-    '/api/printers/:printerId/jobs/:jobId/preview.png',
-    { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: 'What the simulator printed, as a picture', params: PrinterJobParams } },
-    async (req, reply) => {
-      const { printer, job } = find(req.params.printerId, req.params.jobId);
-      const png = printer.simulatorImage?.(job.id);
-      if (!png) throw new DomainError('NOT_FOUND');
-      return reply.type('image/png').send(png);
-    },
-  );
-
-  app.get(
-    '/api/printers/:printerId/jobs/:jobId/preview.txt',
-    { onRequest: app.requireRole(...DIRECTORS), schema: { tags: ['printing'], summary: 'What the simulator printed, as text', params: PrinterJobParams } },
-    async (req, reply) => {
-      const { printer, job } = find(req.params.printerId, req.params.jobId);
-      const lines = printer.simulatorText?.(job.id);
-      if (!lines) throw new DomainError('NOT_FOUND');
-      return reply.type('text/plain; charset=utf-8').send(lines.join('\n'));
-    },
-  );
-
-  app.post(
-    '/api/printers/:printerId/jobs/:jobId/reprint',
-    { onRequest: app.requireRole(...ANY_STAFF), schema: { tags: ['printing'], summary: 'Print a job again', params: PrinterJobParams } },
-    async (req) => {
-      const copy = app.printing.reprintJob(req.params.printerId, req.params.jobId);
-      if (!copy) throw new DomainError('NOT_FOUND');
-      return copy;
-    },
-  );
-
-  app.post(
-    '/api/tickets/:id/reprint',
-    { onRequest: app.requireRole(...ANY_STAFF), schema: { tags: ['printing'], summary: "Print a ticket's slip again (staff)", params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
-    async (req) => {
-      const result = app.printing.reprintTicket(req.params.id);
-      if (!result) throw new DomainError('TICKET_NOT_FOUND');
-      return result;
-    },
-  );
-};
+}, { name: 'printing', dependencies: ['core'] });

@@ -126,4 +126,4 @@ export default fp(async function realtime(app) {
     io.disconnectSockets(true);
     io.engine.close();
   });
-});
+}, { name: 'realtime', dependencies: ['core', 'auth', 'printing'] });

@@ -28,4 +28,4 @@ export default fp(async function security(app) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
-});
+}, { name: 'security', dependencies: [] });

@@ -38,4 +38,4 @@ export default fp(async function voicePacks(app) {
     // Clips change only when a center re-records; a day's caching spares the LAN at every page load.
     maxAge: '1d',
   });
-});
+}, { name: 'voice-packs', dependencies: ['core'] });

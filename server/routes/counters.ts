@@ -5,20 +5,21 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { DomainError } from '../../protocol/errors';
 import {
   CallNextBody,
   CallTicketBody,
+  CounterCommandReplySchema,
   CounterParam,
   ErrorSchema,
   HeldTicketBody,
   IdempotencyHeaders,
   PauseBody,
-  TicketViewSchema,
   TransferBody,
+  type CounterCommandReply,
 } from '../../protocol/schemas';
-import type { Command } from '../queue/commands';
+import type { Command, HeldTicketCommand } from '../queue/commands';
 import type { QueueState } from '../queue/state';
 import { counterView, ticketView } from '../queue/read-model';
 import { publicUrl } from '../core/public-url';
@@ -34,11 +35,25 @@ export function resolveCounterId(state: QueueState, param: string): string {
   throw new DomainError('COUNTER_NOT_FOUND');
 }
 
-const Reply = Type.Object({
-  ticket: Type.Union([TicketViewSchema, Type.Null()]),
-  counter: Type.Object({ id: Type.String(), number: Type.Integer() }, { additionalProperties: true }),
-});
-const responses = { 200: Reply, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const responses = { 200: CounterCommandReplySchema, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+/** Route schema of a counter command; the body schema types `req.body` in the handler. */
+function schema<B extends TSchema>(summary: string, body: B) {
+  return { tags: ['counters'], summary, params: CounterParam, headers: IdempotencyHeaders, response: responses, body };
+}
+
+/**
+ * Commands on the ticket a counter holds, by the path that posts them. `skip` is the public name of
+ * `requeue` (the console's button and the documented route); `/requeue` answers too.
+ */
+const HELD_TICKET_ROUTES = {
+  recall: 'recall',
+  start: 'start',
+  complete: 'complete',
+  'no-show': 'no-show',
+  requeue: 'requeue',
+  skip: 'requeue',
+} as const satisfies Record<string, Exclude<HeldTicketCommand['type'], 'transfer'>>;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const guard = app.requireRole(...ANY_STAFF);
@@ -47,7 +62,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (req.body === undefined || req.body === null) req.body = {};
   });
 
-  async function run(req: FastifyRequest, param: string, build: (counterId: string) => Command, idempotencyKey?: string) {
+  async function run(req: FastifyRequest, param: string, build: (counterId: string) => Command, idempotencyKey?: string): Promise<CounterCommandReply> {
     const centerId = app.queue.defaultCenterId;
     const state = app.queue.state(centerId);
     const counterId = resolveCounterId(state, param);
@@ -64,44 +79,36 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     };
   }
 
-  const schema = (summary: string, body?: object) => ({ tags: ['counters'], summary, params: CounterParam, headers: IdempotencyHeaders, response: responses, ...(body ? { body } : {}) });
-
   app.post('/api/counters/:counterId/call-next', { onRequest: guard, schema: schema('Call the next ticket for this counter', Type.Optional(CallNextBody)) }, async (req) => {
-    const body = (req.body ?? {}) as { expectedCurrentTicketId?: string | null };
-    const result = run(req, req.params.counterId, (counterId) => ({ type: 'call-next', counterId, expectedCurrentTicketId: body.expectedCurrentTicketId }), req.headers['idempotency-key']);
-    return result;
+    const { expectedCurrentTicketId } = req.body ?? {};
+    return run(req, req.params.counterId, (counterId) => ({ type: 'call-next', counterId, expectedCurrentTicketId }), req.headers['idempotency-key']);
   });
 
   app.post('/api/counters/:counterId/call', { onRequest: guard, schema: schema('Call a specific waiting ticket', CallTicketBody) }, async (req) => {
-    const body = req.body as { ticketId: string; expectedCurrentTicketId?: string | null };
-    return run(req, req.params.counterId, (counterId) => ({ type: 'call-ticket', counterId, ticketId: body.ticketId, expectedCurrentTicketId: body.expectedCurrentTicketId }), req.headers['idempotency-key']);
+    const { ticketId, expectedCurrentTicketId } = req.body;
+    return run(req, req.params.counterId, (counterId) => ({ type: 'call-ticket', counterId, ticketId, expectedCurrentTicketId }), req.headers['idempotency-key']);
   });
 
-  for (const action of ['recall', 'start', 'complete', 'no-show', 'requeue'] as const) {
-    app.post(`/api/counters/:counterId/${action}`, { onRequest: guard, schema: schema(`${action} the ticket held by this counter`, HeldTicketBody) }, async (req) => {
-      const { ticketId } = req.body as { ticketId: string };
-      return run(req, req.params.counterId, (counterId) => ({ type: action, counterId, ticketId }));
+  for (const [path, type] of Object.entries(HELD_TICKET_ROUTES)) {
+    const summary = path === 'skip' ? 'Send the held ticket back to the queue' : `${path} the ticket held by this counter`;
+    app.post(`/api/counters/:counterId/${path}`, { onRequest: guard, schema: schema(summary, HeldTicketBody) }, async (req) => {
+      const { ticketId } = req.body;
+      return run(req, req.params.counterId, (counterId) => ({ type, counterId, ticketId }));
     });
   }
-  // "skip" is the console's word for requeue.
-  app.post('/api/counters/:counterId/skip', { onRequest: guard, schema: schema('Send the held ticket back to the queue', HeldTicketBody) }, async (req) => {
-    const { ticketId } = req.body as { ticketId: string };
-    return run(req, req.params.counterId, (counterId) => ({ type: 'requeue', counterId, ticketId }));
-  });
 
   app.post('/api/counters/:counterId/transfer', { onRequest: guard, schema: schema('Transfer the held ticket to another service or counter', TransferBody) }, async (req) => {
-    const body = req.body as { ticketId: string; toServiceId?: string | null; toCounterId?: string | null; note?: string | null };
-    const state = app.queue.state();
-    const toCounterId = body.toCounterId ? resolveCounterId(state, body.toCounterId) : null;
-    return run(req, req.params.counterId, (counterId) => ({ type: 'transfer', counterId, ticketId: body.ticketId, toServiceId: body.toServiceId ?? null, toCounterId, note: body.note ?? null }));
+    const { ticketId, toServiceId, toCounterId, note } = req.body;
+    const target = toCounterId ? resolveCounterId(app.queue.state(), toCounterId) : null;
+    return run(req, req.params.counterId, (counterId) => ({ type: 'transfer', counterId, ticketId, toServiceId: toServiceId ?? null, toCounterId: target, note: note ?? null }));
   });
 
   app.post('/api/counters/:counterId/pause', { onRequest: guard, schema: schema('Pause the counter with a reason', PauseBody) }, async (req) => {
-    const { reason } = req.body as { reason: string };
+    const { reason } = req.body;
     return run(req, req.params.counterId, (counterId) => ({ type: 'pause', counterId, reason }));
   });
 
-  app.post('/api/counters/:counterId/resume', { onRequest: guard, schema: schema('Resume a paused counter') }, async (req) => {
+  app.post('/api/counters/:counterId/resume', { onRequest: guard, schema: { tags: ['counters'], summary: 'Resume a paused counter', params: CounterParam, headers: IdempotencyHeaders, response: responses } }, async (req) => {
     return run(req, req.params.counterId, (counterId) => ({ type: 'resume', counterId }));
   });
 };
