@@ -1,7 +1,13 @@
 /**
  * The only writer of queue state: decide → commit (one transaction) → apply to
- * memory → notify listeners (broadcast, printing). Everything here is synchronous,
- * so two commands can never interleave, and nothing is acknowledged before commit.
+ * memory → notify listeners → answer the caller. Deciding and committing are
+ * synchronous, so two commands can never interleave, and nothing is acknowledged
+ * before its commit.
+ *
+ * The one listener is the realtime plugin, which broadcasts each commit. Printing is
+ * not a listener: the route that issued the ticket prints its slip once submit()
+ * has answered (routes/tickets.ts → app.printing.printTicket), so a ticket goes
+ * route → commit → broadcast → print.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger as Logger } from 'fastify';
@@ -243,7 +249,7 @@ export class QueueService {
       try {
         listener(committed);
       } catch (err) {
-        // A broadcast or print failure must never undo or block a committed command.
+        // A failing listener (a broadcast) must never undo or block a committed command.
         this.logger.error({ err, centerId: committed.centerId, seq: committed.seq }, 'listener failed after commit');
       }
     }
