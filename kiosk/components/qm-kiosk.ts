@@ -94,15 +94,15 @@ export class QmKiosk extends LitElement {
     onConnect: () => void this.load(),
   });
   private seen: KioskLiveView = this.live.view;
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
+  private idle = new IdleController(this, () => this.go({ name: 'home' }));
 
   constructor() {
     super();
     // A configuration change also reloads what the home screen fetched over HTTP (the core refetches the snapshot itself).
     this.live.listen('config:changed', () => void this.load());
   }
-  private timers: ReturnType<typeof setTimeout>[] = [];
-  private loadTimer: ReturnType<typeof setTimeout> | undefined;
-  private idle = new IdleController(this, () => this.go({ name: 'home' }));
 
   private patch(p: Partial<KioskState>) {
     this.state = { ...this.state, ...p };
