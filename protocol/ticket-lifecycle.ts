@@ -4,19 +4,13 @@
  * pairing, and the staff console enables its buttons from the same table, so the two cannot
  * disagree about what a counter may do with the ticket it holds.
  *
- *   issued ─▶ waiting ─▶ called ─▶ serving ─▶ done
- *                ▲          │ recall (stays called)
- *                │          ├─▶ no-show
- *                ├──────────┤ requeue (back of the line)
- *                └──────────┴── transfer (also from serving)
- *   waiting/called ─▶ cancelled
+ * A ticket is issued `waiting`. "Call next" names no ticket: it takes the next waiting one
+ * (server/queue/routing.ts) and, when the counter still holds one, completes it first — the
+ * `complete` row below.
  *
- * "Call next" names no ticket: it takes the next waiting one (server/queue/routing.ts) and, when
- * the counter still holds one, completes it first — the `complete` row below.
- *
- * One action, one word in code: `requeue`. Its public names stay as they were: the route
- * POST /api/counters/:counterId/skip, the event `ticket.requeued`, and the console's "skip"
- * button ("Đưa về hàng chờ").
+ * Sending a called ticket to the back of the line is `requeue` in code. On the wire it keeps its
+ * public names: the route POST /api/counters/:counterId/skip (`/requeue` answers too), the event
+ * `ticket.requeued`, and the console's "skip" button ("Đưa về hàng chờ").
  *
  * Rules beyond the status (a no-show needs enough recalls, a counter must be open, the ticket
  * must be the one the counter holds) stay in decide.ts: they depend on settings and state.
