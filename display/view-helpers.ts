@@ -1,7 +1,7 @@
 /** Small lookups the display components share. */
 import type { PriorityCategory, Service } from '../protocol/domain';
 import type { CallRecord, CounterView } from '../protocol/realtime';
-import type { QueueView } from './lib/queue-store';
+import type { QueueView } from './lib/queue-reducer';
 
 export function serviceOf(view: QueueView, serviceId: string): Service | undefined {
   return view.services.find((s) => s.id === serviceId);

@@ -20,7 +20,7 @@ import { parseDisplayParams, type DisplayParams } from '../display-params';
 import { en, vi } from '../i18n';
 import { LiveController } from '../../live/live-controller';
 import { displayChannel } from '../lib/display-live';
-import type { QueueView } from '../lib/queue-store';
+import type { QueueView } from '../lib/queue-reducer';
 import { priorityOf, serviceOf } from '../view-helpers';
 import { displayTheme } from './theme';
 

@@ -1,12 +1,12 @@
 /**
  * The displays' channel on the live core: /public, kept as a QueueView by the
- * pure transitions of queue-store.ts. Its news are the calls worth announcing
+ * pure transitions of queue-reducer.ts. Its news are the calls worth announcing
  * (new to this screen and recent), never replays or old history.
  */
 import type { CallRecord, PublicClientToServer, PublicServerToClient, PublicSnapshot } from '../../protocol/realtime';
 import type { LiveChannel } from '../../live/live-channel';
 import { LiveConnection, type LiveOptions } from '../../live/live-connection';
-import { applyCall, applyPrinters, applySnapshot, applyUpdate, DEFAULT_STORE_OPTIONS, emptyView, type QueueView, type StoreOptions } from './queue-store';
+import { applyCall, applyPrinters, applySnapshot, applyUpdate, DEFAULT_STORE_OPTIONS, emptyView, type QueueView, type StoreOptions } from './queue-reducer';
 
 export type DisplayChannel = LiveChannel<QueueView, PublicSnapshot, PublicServerToClient, CallRecord>;
 export type DisplayConnection = LiveConnection<QueueView, PublicSnapshot, PublicServerToClient, PublicClientToServer, CallRecord>;

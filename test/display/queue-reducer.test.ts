@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCall, applySnapshot, applyUpdate, callId, emptyView, type StoreOptions } from '../../display/lib/queue-store';
+import { applyCall, applySnapshot, applyUpdate, callId, emptyView, type StoreOptions } from '../../display/lib/queue-reducer';
 import { T0, call, counterView, snapshot, update } from './fixtures';
 
 const options: StoreOptions = { historyLimit: 5, freshCallMs: 120_000 };
