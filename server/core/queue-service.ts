@@ -45,9 +45,16 @@ function issuedPosition(state: QueueState, decision: Decision) {
   return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, true) : undefined;
 }
 
-/** 16 url-safe characters, 96 random bits: a ticket id cannot be guessed from another. */
+/**
+ * 16 url-safe characters, some 96 random bits: a ticket id cannot be guessed from another. Never starting with
+ * '-' or '_': spreadsheets read a leading '-' as a formula, so the CSV exports would have to defuse the cell
+ * ("'-abc…") and an exported id would no longer match the ticket's (one id in 64 did, which once failed a test).
+ */
 export function newTicketId(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 interface Pending {
