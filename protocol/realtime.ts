@@ -143,3 +143,23 @@ export interface StaffServerToClient extends Omit<PublicServerToClient, 'queue:s
 export interface StaffClientToServer {
   'queue:resync': (ack: Ack<StaffSnapshot>) => void;
 }
+
+/*
+ * The event names as runtime lists, for the AsyncAPI document's drift test (docs/realtime.asyncapi.yaml).
+ * Each object must name every key of its map and nothing else (the compiler refuses a missing or unknown key).
+ */
+type EveryKey<M> = Record<keyof M, true>;
+const publicServerEvents: EveryKey<PublicServerToClient> = {
+  'queue:snapshot': true, 'queue:update': true, 'ticket:called': true, 'ticket:updated': true, 'config:changed': true, 'printer:status': true,
+};
+const publicClientEvents: EveryKey<PublicClientToServer> = { 'ticket:watch': true, 'queue:resync': true };
+const staffServerEvents: EveryKey<StaffServerToClient> = {
+  'queue:snapshot': true, 'queue:update': true, 'ticket:called': true, 'ticket:updated': true, 'config:changed': true, 'printer:status': true,
+  'printer:unprinted': true,
+};
+const staffClientEvents: EveryKey<StaffClientToServer> = { 'queue:resync': true };
+
+export const PUBLIC_SERVER_EVENTS = Object.keys(publicServerEvents) as (keyof PublicServerToClient)[];
+export const PUBLIC_CLIENT_EVENTS = Object.keys(publicClientEvents) as (keyof PublicClientToServer)[];
+export const STAFF_SERVER_EVENTS = Object.keys(staffServerEvents) as (keyof StaffServerToClient)[];
+export const STAFF_CLIENT_EVENTS = Object.keys(staffClientEvents) as (keyof StaffClientToServer)[];

@@ -1,7 +1,11 @@
-/** OpenAPI document from the route schemas; UI at /docs, JSON at /docs/json. */
+/**
+ * OpenAPI document from the route schemas; UI at /docs, JSON at /docs/json.
+ * The Socket.IO protocol's AsyncAPI document beside it: /docs/realtime (page), /docs/realtime.yaml, /docs/realtime.json.
+ */
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { loadRealtimeDoc } from '../realtime-doc';
 
 export default fp(async function docs(app) {
   await app.register(swagger, {
@@ -23,4 +27,10 @@ export default fp(async function docs(app) {
     // swagger-ui's default upgrade-insecure-requests would send the browser to a missing https.
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
+
+  const realtime = loadRealtimeDoc();
+  const hide = { schema: { hide: true } };
+  app.get('/docs/realtime.yaml', hide, (_req, reply) => reply.type('application/yaml; charset=utf-8').send(realtime.yaml));
+  app.get('/docs/realtime.json', hide, (_req, reply) => reply.type('application/json; charset=utf-8').send(realtime.json));
+  app.get('/docs/realtime', hide, (_req, reply) => reply.type('text/html; charset=utf-8').send(realtime.html));
 }, { name: 'docs', dependencies: [] });
