@@ -64,3 +64,27 @@ export function formatLocalDateTime(epochMs: number, timeZone?: string): string 
   const p = localParts(epochMs, timeZone);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
+
+/** 'HH:mm'. */
+export function formatLocalTime(epochMs: number, timeZone?: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** 'dd/MM/yyyy HH:mm:ss': the console's lists, where jobs seconds apart must read apart. */
+export function formatLocalDateTimeSeconds(epochMs: number, timeZone?: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** 'YYYY-MM-DD' of the moment in the zone: the center's calendar day. */
+export function localDay(epochMs: number, timeZone?: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Calendar arithmetic on 'YYYY-MM-DD' (no zone involved): '2026-11-30' + 1 → '2026-12-01'. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}

@@ -7,7 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuditEntry } from '../../server/admin/read-routes';
 import { api, ApiError } from '../lib/api';
-import { dateTime } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { t } from '../lib/i18n';
 import { theme } from './theme';
 
@@ -36,7 +36,7 @@ export class QmAdminAudit extends LitElement {
     `,
   ];
 
-  @property() timeZone = 'Asia/Ho_Chi_Minh';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   @state() private rows: AuditEntry[] = [];
   @state() private error = '';
   @state() private more = false;
@@ -71,7 +71,7 @@ export class QmAdminAudit extends LitElement {
         <tbody>
           ${this.rows.map(
             (r) => html`<tr>
-              <td>${dateTime(r.at, this.timeZone)}</td>
+              <td>${formatLocalDateTimeSeconds(r.at, this.timeZone)}</td>
               <td>${r.username ?? ''}</td>
               <td>${r.action}</td>
               <td>${r.target ?? ''}</td>

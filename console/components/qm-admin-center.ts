@@ -10,11 +10,12 @@ import type { Center } from '../../protocol/domain';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n.vi';
-import { theme } from './theme';
+import { adminFields, theme } from './theme';
 
 export class QmAdminCenter extends LitElement {
   static override styles = [
     theme,
+    adminFields,
     css`
       form {
         display: grid;
@@ -26,17 +27,6 @@ export class QmAdminCenter extends LitElement {
       .wide,
       .formactions {
         grid-column: 1 / -1;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-size: 0.9rem;
-        font-weight: 600;
-      }
-      label.check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
       }
     `,
   ];

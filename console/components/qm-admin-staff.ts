@@ -12,13 +12,14 @@ import { api, ApiError } from '../lib/api';
 import type { Me } from '../lib/events';
 import { t } from '../lib/i18n';
 import type { AdminConfig, StaffRow } from './qm-admin';
-import { theme } from './theme';
+import { adminFields, theme } from './theme';
 
 const ROLES = ['staff', 'director', 'admin'] as const;
 
 export class QmAdminStaff extends LitElement {
   static override styles = [
     theme,
+    adminFields,
     css`
       form {
         display: flex;
@@ -26,12 +27,6 @@ export class QmAdminStaff extends LitElement {
         gap: 0.6rem;
         align-items: end;
         margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-size: 0.9rem;
-        font-weight: 600;
       }
       .password {
         font-size: 1.1rem;

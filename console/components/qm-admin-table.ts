@@ -17,7 +17,7 @@ import { api, ApiError } from '../lib/api';
 import { formatHours, parseHours } from '../lib/hours';
 import { t } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n.vi';
-import { theme } from './theme';
+import { adminFields, theme } from './theme';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -40,6 +40,7 @@ export interface ColumnSpec {
 export class QmAdminTable extends LitElement {
   static override styles = [
     theme,
+    adminFields,
     css`
       .toolbar {
         display: flex;
@@ -52,17 +53,6 @@ export class QmAdminTable extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
         gap: 0.75rem 1rem;
         margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-size: 0.9rem;
-        font-weight: 600;
-      }
-      label.check {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
       }
       .wide {
         grid-column: 1 / -1;

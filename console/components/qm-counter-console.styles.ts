@@ -37,16 +37,9 @@ export const counterStyles = css`
     display: grid;
     align-content: center;
     gap: 0.5rem;
-    border-left: 8px solid var(--qm-line);
-  }
-  .held.called {
-    border-left-color: var(--qm-amber);
-  }
-  .held.serving {
-    border-left-color: var(--qm-green);
+    border-left: 8px solid var(--state-colour, var(--qm-line));
   }
   .held.paused {
-    border-left-color: var(--qm-red);
     background: #fff7f6;
   }
   .held .none,

@@ -22,7 +22,8 @@ import type { CounterCommandReply as CommandReply, PrintInfo, TicketView } from 
 import { api, ApiError } from '../lib/api';
 import { randomId } from '../../protocol/random-id';
 import type { Me } from '../lib/events';
-import { clock, hhmm } from '../lib/format';
+import { clock } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalTime } from '../../protocol/local-time';
 import { nameOf, t } from '../lib/i18n';
 import { isPrinterStatus, statusTone } from '../lib/printers';
 import { actionForKey, SHORTCUTS, type CounterAction } from '../lib/shortcuts';
@@ -31,14 +32,14 @@ import { callableAt, counterQueues, heldAllows, type StaffView } from '../lib/st
 import type { TicketCommand } from '../../protocol/ticket-lifecycle';
 import type { DialogKind } from './qm-counter-dialog';
 import { counterStyles } from './qm-counter-console.styles';
-import { theme } from './theme';
+import { stateColours, theme } from './theme';
 
 const STORAGE_KEY = 'qm.console.counterId';
 /** Answers after which the screen's picture of the counter was wrong: reload it. */
 const CONFLICTS = new Set(['STALE_STATE', 'TICKET_NOT_AT_COUNTER', 'INVALID_TRANSITION', 'TICKET_NOT_WAITING', 'TICKET_NOT_FOUND', 'COUNTER_BUSY', 'COUNTER_PAUSED', 'COUNTER_NOT_PAUSED', 'QUEUE_EMPTY']);
 
 export class QmCounterConsole extends LitElement {
-  static override styles = [theme, counterStyles];
+  static override styles = [theme, stateColours, counterStyles];
 
   @property({ attribute: false }) me: Me | null = null;
   @property({ attribute: false }) view: StaffView | null = null;
@@ -145,14 +146,14 @@ export class QmCounterConsole extends LitElement {
     const priority = held.priorityId ? this.view!.priorities.find((p) => p.id === held.priorityId) : undefined;
     const required = this.view!.center?.recallsBeforeNoShow ?? 0;
     const waited = (d?.firstCalledAt ?? held.calledAt ?? now) - held.issuedAt;
-    const tz = this.view!.center?.timeZone ?? 'Asia/Ho_Chi_Minh';
+    const tz = this.view!.center?.timeZone ?? DEFAULT_TIME_ZONE;
     return html`<div class="held card ${held.status}" data-testid="held" data-status=${held.status}>
       <div class="row">
         <div class="number" data-testid="held-number">${held.number}</div>
         <div class="info">
           <div class="status">${t(held.status === 'serving' ? 'counter.status.serving' : 'counter.status.called')}</div>
           <div>${service ? nameOf(service) : ''} ${priority ? html`<span class="badge priority">★ ${t('counter.priority')}: ${nameOf(priority)}</span>` : null}</div>
-          <div class="muted">${t('counter.issuedAt', { time: hhmm(held.issuedAt, tz) })}</div>
+          <div class="muted">${t('counter.issuedAt', { time: formatLocalTime(held.issuedAt, tz) })}</div>
           ${d?.note ? html`<div class="note">${t('counter.note', { note: d.note })}</div>` : null}
         </div>
         <button class="reprint" data-action="reprint" ?disabled=${this.busy} @click=${() => this.run('reprint')}>

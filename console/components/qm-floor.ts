@@ -11,12 +11,13 @@ import { clock } from '../lib/format';
 import { nameOf, t } from '../lib/i18n';
 import { printerName, statusTone } from '../lib/printers';
 import { overTarget, type StaffView } from '../lib/staff-model';
-import { theme } from './theme';
+import { stateColours, theme } from './theme';
 import { ClockController } from '../../display/lib/clock-controller';
 
 export class QmFloor extends LitElement {
   static override styles = [
     theme,
+    stateColours,
     css`
       .top {
         display: grid;
@@ -39,18 +40,9 @@ export class QmFloor extends LitElement {
         margin-bottom: 1rem;
       }
       .counter {
-        border-top: 6px solid var(--qm-line);
+        border-top: 6px solid var(--state-colour, var(--qm-line));
         display: grid;
         gap: 0.3rem;
-      }
-      .counter.called {
-        border-top-color: var(--qm-amber);
-      }
-      .counter.serving {
-        border-top-color: var(--qm-green);
-      }
-      .counter.paused {
-        border-top-color: var(--qm-red);
       }
       .counter .n {
         font-weight: 700;

@@ -13,7 +13,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, apiText } from '../lib/api';
 import { emit } from '../lib/events';
-import { dateTime } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { t } from '../lib/i18n';
 import { previewPath, type PrintJob } from '../lib/printers';
 import { theme } from './theme';
@@ -95,7 +95,7 @@ export class QmPrintPreview extends LitElement {
 
   @property({ attribute: false }) printerId = '';
   @property({ attribute: false }) job: PrintJob | null = null;
-  @property({ attribute: false }) timeZone = 'Asia/Ho_Chi_Minh';
+  @property({ attribute: false }) timeZone = DEFAULT_TIME_ZONE;
   @property({ attribute: false }) simulator: boolean | undefined = undefined;
   @state() private loaded: Loaded = { kind: 'loading' };
 
@@ -131,8 +131,8 @@ export class QmPrintPreview extends LitElement {
         <button @click=${() => emit(this, 'qm-preview-close', undefined)}>${t('printers.closePreview')}</button>
       </div>
       <p class="meta muted">
-        ${t(`printers.kind.${job.kind}`)} · ${dateTime(job.createdAt, this.timeZone)}
-        ${job.printedAt ? html` · ${t('printers.printedAt', { time: dateTime(job.printedAt, this.timeZone) })}` : null} · ${t('printers.bytes', { bytes: job.bytes })}
+        ${t(`printers.kind.${job.kind}`)} · ${formatLocalDateTimeSeconds(job.createdAt, this.timeZone)}
+        ${job.printedAt ? html` · ${t('printers.printedAt', { time: formatLocalDateTimeSeconds(job.printedAt, this.timeZone) })}` : null} · ${t('printers.bytes', { bytes: job.bytes })}
       </p>
       ${l.kind === 'loading'
         ? html`<p class="muted">${t('printers.loading')}</p>`

@@ -23,16 +23,7 @@ export const printersStyles = css`
   }
   .printer {
     margin-bottom: 1rem;
-    border-left: 8px solid var(--qm-line);
-  }
-  .printer.ok {
-    border-left-color: var(--qm-green);
-  }
-  .printer.warn {
-    border-left-color: var(--qm-amber);
-  }
-  .printer.bad {
-    border-left-color: var(--qm-red);
+    border-left: 8px solid var(--state-colour, var(--qm-line));
   }
   .phead {
     display: flex;

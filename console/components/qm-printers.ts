@@ -13,18 +13,18 @@ import { property, state } from 'lit/decorators.js';
 import type { UnprintedTicket } from '../../protocol/realtime';
 import type { TicketView } from '../../protocol/schemas';
 import { api } from '../lib/api';
-import { dateTime } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { t } from '../lib/i18n';
 import { jobTone, printerName, statusTone, unknownTicketIds, withLiveStatus, type PrintJob, type PrinterInfo } from '../lib/printers';
 import type { StaffView } from '../lib/staff-model';
 import { printersStyles } from './qm-printers.styles';
-import { theme } from './theme';
+import { stateColours, theme } from './theme';
 
 /** Often enough to watch a job go from queued to printed, cheap for the server (50 jobs a printer at most). */
 const REFRESH_MS = 5_000;
 
 export class QmPrinters extends LitElement {
-  static override styles = [theme, printersStyles];
+  static override styles = [theme, stateColours, printersStyles];
 
   @property({ attribute: false }) view: StaffView | null = null;
   @state() private listed: PrinterInfo[] | null = null;
@@ -97,32 +97,24 @@ export class QmPrinters extends LitElement {
     if (ids.length) this.requestUpdate();
   }
 
-  private async reprint(printerId: string, job: PrintJob) {
-    const key = `${printerId}/${job.id}`;
-    if (this.reprinting.has(key)) return;
-    this.reprinting = new Set(this.reprinting).add(key);
-    this.message = null;
-    try {
-      const copy = await api<PrintJob | null>(`/api/printers/${encodeURIComponent(printerId)}/jobs/${encodeURIComponent(job.id)}/reprint`, { method: 'POST' });
-      this.message = copy ? { text: t('printers.reprinted'), error: false } : { text: t('printers.reprintGone'), error: true };
-    } catch (err) {
-      this.message = { text: err instanceof Error ? err.message : String(err), error: true };
-    } finally {
-      const rest = new Set(this.reprinting);
-      rest.delete(key);
-      this.reprinting = rest;
-    }
-    await this.load();
+  private reprint(printerId: string, job: PrintJob) {
+    const url = `/api/printers/${encodeURIComponent(printerId)}/jobs/${encodeURIComponent(job.id)}/reprint`;
+    // The job reprint answers null when the job has left the printer's history.
+    return this.sendReprint(`${printerId}/${job.id}`, async () => Boolean(await api<PrintJob | null>(url, { method: 'POST' })));
   }
 
-  private async reprintTicket(u: UnprintedTicket) {
-    const key = `ticket/${u.ticketId}`;
+  private reprintTicket(u: UnprintedTicket) {
+    return this.sendReprint(`ticket/${u.ticketId}`, async () => (await api(`/api/tickets/${encodeURIComponent(u.ticketId)}/reprint`, { method: 'POST' }), true));
+  }
+
+  /** One reprint at a time per job or ticket (`key`); `send` tells whether there was anything to reprint. */
+  private async sendReprint(key: string, send: () => Promise<boolean>) {
     if (this.reprinting.has(key)) return;
     this.reprinting = new Set(this.reprinting).add(key);
     this.message = null;
     try {
-      await api(`/api/tickets/${encodeURIComponent(u.ticketId)}/reprint`, { method: 'POST' });
-      this.message = { text: t('printers.reprinted'), error: false };
+      const sent = await send();
+      this.message = sent ? { text: t('printers.reprinted'), error: false } : { text: t('printers.reprintGone'), error: true };
     } catch (err) {
       this.message = { text: err instanceof Error ? err.message : String(err), error: true };
     } finally {
@@ -134,7 +126,7 @@ export class QmPrinters extends LitElement {
   }
 
   private get timeZone(): string {
-    return this.view?.center?.timeZone ?? 'Asia/Ho_Chi_Minh';
+    return this.view?.center?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   override render() {
@@ -221,7 +213,7 @@ export class QmPrinters extends LitElement {
         <tbody>
           ${list.map(
             (u) => html`<tr data-ticket=${u.ticketId}>
-              <td class="time">${dateTime(u.createdAt, this.timeZone)}</td>
+              <td class="time">${formatLocalDateTimeSeconds(u.createdAt, this.timeZone)}</td>
               <td class="ticket">${u.number}</td>
               <td>${t(`printers.ticket.${u.ticketStatus}`)}</td>
               <td class="err">${u.expiredReason ? t(`printers.expired.${u.expiredReason}`) : (u.error ?? t('printers.state.failed'))}</td>
@@ -252,7 +244,7 @@ export class QmPrinters extends LitElement {
         open();
       }}
     >
-      <td class="time">${dateTime(j.createdAt, this.timeZone)}</td>
+      <td class="time">${formatLocalDateTimeSeconds(j.createdAt, this.timeZone)}</td>
       <td>${t(`printers.kind.${j.kind}`)}</td>
       <td class="ticket" data-testid="job-ticket">${number}</td>
       <td><span class="badge ${jobTone(j.state)}" data-testid="job-state">${t(`printers.state.${j.state}`)}</span></td>

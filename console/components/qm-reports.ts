@@ -7,9 +7,11 @@
  */
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
 import { api, ApiError } from '../lib/api';
-import { addDays, dmy, isoDay, minutes, parseDmy, percent } from '../lib/format';
+import { dmy, minutes, parseDmy, percent } from '../lib/format';
+import { addDays, localDay } from '../../protocol/local-time';
 import { currentLang, t } from '../lib/i18n';
 import type { StaffView } from '../lib/staff-model';
 import type { MessageKey } from '../lib/i18n.vi';
@@ -33,7 +35,7 @@ export class QmReports extends LitElement {
   private today(): string | null {
     const view = this.view;
     if (!view?.ready || !view.center) return null;
-    return isoDay(Date.now() + view.serverOffsetMs, view.center.timeZone);
+    return localDay(Date.now() + view.serverOffsetMs, view.center.timeZone);
   }
 
   protected override willUpdate(): void {
@@ -171,64 +173,44 @@ export class QmReports extends LitElement {
   }
 
   private groupTable(title: MessageKey, groups: ReportGroup[], testid: string) {
-    if (groups.length === 0) return null;
     const lang = currentLang();
-    return html`<section class="card block">
-      <h2>${t(title)}</h2>
-      <table data-testid=${testid}>
-        <thead>
-          <tr>
-            <th>${t('reports.col.name')}</th>
-            <th class="num">${t('reports.issued')}</th>
-            <th class="num">${t('reports.served')}</th>
-            <th class="num">${t('reports.noShow')}</th>
-            <th class="num">${t('reports.meanWait')}</th>
-            <th class="num">${t('reports.col.medianWait')}</th>
-            <th class="num">${t('reports.col.p90Wait')}</th>
-            <th class="num">${t('reports.meanService')}</th>
-            <th class="num">${t('reports.sla')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${groups.map(
-            (g) => html`<tr>
-              <td>${g.label}</td>
-              <td class="num">${g.issued}</td>
-              <td class="num">${g.served}</td>
-              <td class="num">${g.noShow}</td>
-              <td class="num">${minutes(g.wait.mean, lang)}</td>
-              <td class="num">${minutes(g.wait.median, lang)}</td>
-              <td class="num">${minutes(g.wait.p90, lang)}</td>
-              <td class="num">${minutes(g.service.mean, lang)}</td>
-              <td class="num">${percent(g.slaShare, lang)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>`;
+    const heads: MessageKey[] = ['reports.issued', 'reports.served', 'reports.noShow', 'reports.meanWait', 'reports.col.medianWait', 'reports.col.p90Wait', 'reports.meanService', 'reports.sla'];
+    return this.figuresTable(title, testid, heads.map((h) => t(h)), groups, (g) => [
+      g.issued,
+      g.served,
+      g.noShow,
+      minutes(g.wait.mean, lang),
+      minutes(g.wait.median, lang),
+      minutes(g.wait.p90, lang),
+      minutes(g.service.mean, lang),
+      percent(g.slaShare, lang),
+    ]);
   }
 
   private satTable(title: MessageKey, groups: SatisfactionGroup[]) {
-    if (groups.length === 0) return null;
     const lang = currentLang();
+    const levels = ['4', '3', '2', '1'] as const;
+    const heads = [t('reports.col.ratings'), ...levels.map((l) => t(`rating.${l}`)), t('reports.satisfied')];
+    return this.figuresTable(title, undefined, heads, groups, (g) => [g.total, ...levels.map((l) => g.levels[l]), percent(g.satisfiedShare, lang)]);
+  }
+
+  /** A titled table with a row a group: its name, then one right-aligned figure a column. Nothing when empty. */
+  private figuresTable<G extends { label: string }>(title: MessageKey, testid: string | undefined, heads: string[], groups: G[], figures: (g: G) => unknown[]) {
+    if (groups.length === 0) return null;
     return html`<section class="card block">
       <h2>${t(title)}</h2>
-      <table>
+      <table data-testid=${ifDefined(testid)}>
         <thead>
           <tr>
             <th>${t('reports.col.name')}</th>
-            <th class="num">${t('reports.col.ratings')}</th>
-            ${(['4', '3', '2', '1'] as const).map((l) => html`<th class="num">${t(`rating.${l}`)}</th>`)}
-            <th class="num">${t('reports.satisfied')}</th>
+            ${heads.map((h) => html`<th class="num">${h}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${groups.map(
             (g) => html`<tr>
               <td>${g.label}</td>
-              <td class="num">${g.total}</td>
-              ${(['4', '3', '2', '1'] as const).map((l) => html`<td class="num">${g.levels[l]}</td>`)}
-              <td class="num">${percent(g.satisfiedShare, lang)}</td>
+              ${figures(g).map((f) => html`<td class="num">${f}</td>`)}
             </tr>`,
           )}
         </tbody>

@@ -131,6 +131,40 @@ export const theme = css`
   }
 `;
 
+/**
+ * The colour of a state, for the coloured edge of a card: the ticket a counter holds called or being served,
+ * the counter paused, a printer's tone. Each screen draws its own edge with var(--state-colour, var(--qm-line)).
+ */
+export const stateColours = css`
+  .called,
+  .warn {
+    --state-colour: var(--qm-amber);
+  }
+  .serving,
+  .ok {
+    --state-colour: var(--qm-green);
+  }
+  .paused,
+  .bad {
+    --state-colour: var(--qm-red);
+  }
+`;
+
+/** Labelled fields of the admin forms: the caption above its input, a checkbox beside its caption. */
+export const adminFields = css`
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.9rem;
+    font-weight: 600;
+  }
+  label.check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+`;
+
 /** A single centred form (sign-in, password change). */
 export const formPage = css`
   :host {

@@ -13,16 +13,11 @@ export interface ConsoleEvents {
   'qm-preview-close': undefined;
 }
 
+/** Each event of the map as the DOM delivers it, so addEventListener types its detail. */
+type DomEvents = { [K in keyof ConsoleEvents]: CustomEvent<ConsoleEvents[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'qm-logged-in': CustomEvent<ConsoleEvents['qm-logged-in']>;
-    'qm-password-changed': CustomEvent<ConsoleEvents['qm-password-changed']>;
-    'qm-counter-picked': CustomEvent<ConsoleEvents['qm-counter-picked']>;
-    'qm-dialog-submit': CustomEvent<ConsoleEvents['qm-dialog-submit']>;
-    'qm-dialog-cancel': CustomEvent<undefined>;
-    'qm-rated': CustomEvent<ConsoleEvents['qm-rated']>;
-    'qm-preview-close': CustomEvent<undefined>;
-  }
+  interface HTMLElementEventMap extends DomEvents {}
 }
 
 /** Bubbling, composed: crosses shadow roots up to the app shell. */

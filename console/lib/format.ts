@@ -1,23 +1,8 @@
-/** Times and dates as Vietnamese offices write them: 24-hour, dd/MM/yyyy, in the center's zone. */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function parts(ms: number, timeZone: string): Record<string, string> {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  const out: Record<string, string> = {};
-  for (const p of f.formatToParts(new Date(ms))) out[p.type] = p.value;
-  return out;
-}
-
-/** 'YYYY-MM-DD' of an instant in the zone. */
-export function isoDay(ms: number, timeZone: string): string {
-  const p = parts(ms, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
+/**
+ * Console figures as Vietnamese offices write them: dd/MM/yyyy dates typed and shown, elapsed times,
+ * report minutes and shares. Moments in the center's zone are formatted by protocol/local-time.ts.
+ */
+import type { Lang } from '../../protocol/i18n';
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' */
 export function dmy(iso: string): string {
@@ -35,22 +20,6 @@ export function parseDmy(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Calendar arithmetic on 'YYYY-MM-DD' (no zone involved). */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-export function hhmm(ms: number, timeZone: string): string {
-  const p = parts(ms, timeZone);
-  return `${p.hour}:${p.minute}`;
-}
-
-export function dateTime(ms: number, timeZone: string): string {
-  const p = parts(ms, timeZone);
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
-}
-
 /** Elapsed time as m:ss, or h:mm:ss past an hour. */
 export function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -62,13 +31,13 @@ export function clock(ms: number): string {
 }
 
 /** Seconds (report durations) → '12,5 phút' / '12.5 min'. */
-export function minutes(seconds: number | null, lang: 'vi' | 'en'): string {
+export function minutes(seconds: number | null, lang: Lang): string {
   if (seconds === null) return '–';
   const value = (seconds / 60).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   return lang === 'vi' ? `${value} phút` : `${value} min`;
 }
 
-export function percent(share: number | null, lang: 'vi' | 'en'): string {
+export function percent(share: number | null, lang: Lang): string {
   if (share === null) return '–';
   return `${(share * 100).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
 }

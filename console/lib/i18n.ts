@@ -4,9 +4,9 @@
  */
 import { vi, type MessageKey } from './i18n.vi';
 import { en } from './i18n.en';
-import { format } from '../../protocol/i18n';
+import { format, type Lang } from '../../protocol/i18n';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 const STORAGE_KEY = 'qm.console.lang';
 
 let lang: Lang = readLang();

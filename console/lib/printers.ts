@@ -4,26 +4,14 @@
  * the ticket numbers still to look up.
  */
 import type { PrinterStatusView, UnprintedTicket } from '../../protocol/realtime';
+import type { PrintJobRecord, PrintJobState } from '../../hardware/types';
 import { t } from './i18n';
 
 export type PrinterStatus = PrinterStatusView['status'];
-export type JobState = 'queued' | 'printing' | 'printed' | 'failed' | 'retrying' | 'expired';
+export type JobState = PrintJobState;
 
-/** The server's PrintJobRecord (hardware/types.ts), as it arrives over JSON. */
-export interface PrintJob {
-  id: string;
-  ticketId?: string;
-  kind: 'ticket' | 'checklist';
-  state: JobState;
-  attempts: number;
-  bytes: number;
-  createdAt: number;
-  printedAt?: number;
-  error?: string;
-  /** Accepted before a server restart and queued again after it. */
-  resumed?: boolean;
-  expiredReason?: UnprintedTicket['expiredReason'];
-}
+/** The server's job record, as it arrives over JSON (plain fields only, so the type holds on both sides). */
+export type PrintJob = PrintJobRecord;
 
 export interface PrinterInfo extends PrinterStatusView {
   jobs: PrintJob[];

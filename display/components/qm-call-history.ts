@@ -11,6 +11,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CallRecord } from '../../protocol/realtime';
+import { DEFAULT_TIME_ZONE } from '../../protocol/local-time';
 import { centerTime } from '../center-time';
 import { en, vi } from '../i18n';
 import { callRenderKey } from '../view-helpers';
@@ -100,7 +101,7 @@ export class QmCallHistory extends LitElement {
   ];
 
   @property({ attribute: false }) calls: CallRecord[] = [];
-  @property() timeZone = 'Asia/Ho_Chi_Minh';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   @property({ type: Boolean }) english = false;
 
   override render() {

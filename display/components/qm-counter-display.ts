@@ -16,7 +16,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { CallRecord, CounterView } from '../../protocol/realtime';
 import { DisplayAnnouncer } from '../display-announcer';
 import { parseDisplayParams, type DisplayParams } from '../display-params';
-import { en, fill, vi } from '../i18n';
+import { format } from '../../protocol/i18n';
+import { en, vi } from '../i18n';
 import { LiveController } from '../../live/live-controller';
 import { displayChannel } from '../lib/display-live';
 import { counterByNumber, counterSubtitle, priorityOf, serviceOf } from '../view-helpers';
@@ -79,10 +80,6 @@ export class QmCounterDisplay extends LitElement {
         font-size: min(6vh, 2.4vw);
         color: var(--qm-muted);
         line-height: 1.2;
-        overflow: hidden;
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
       }
       .id .staff {
         margin-top: 1.2vh;
@@ -216,14 +213,14 @@ export class QmCounterDisplay extends LitElement {
     const idPanel = html`<div class="id">
       <div class="label">${t('counter')}</div>
       <div class="number tabular" data-testid="counter-number">${this.counterNumber ?? '–'}</div>
-      ${counter ? html`<div class="subtitle">${counterSubtitle(counter.name, counter.number) || counter.name}</div>` : nothing}
+      ${counter ? html`<div class="subtitle two-lines">${counterSubtitle(counter.name, counter.number) || counter.name}</div>` : nothing}
       ${counter?.staffName
         ? html`<div class="staff" data-testid="counter-staff">${vi.staff}${english ? ` / ${en.staff}` : ''}: ${counter.staffName}</div>`
         : nothing}
     </div>`;
     if (!view.ready) return html`${idPanel}<div class="main quiet"><div class="state">${t('connecting')}</div></div>${mark}`;
     if (!counter) {
-      return html`${idPanel}<div class="main quiet"><div class="state">${fill(vi.counterNotFound, { number: this.counterNumber ?? '?' })}</div></div>${mark}`;
+      return html`${idPanel}<div class="main quiet"><div class="state">${format(vi.counterNotFound, { number: this.counterNumber ?? '?' })}</div></div>${mark}`;
     }
     const state = counterDisplayState(counter);
     const ticket = counter.currentTicket;

@@ -3,7 +3,7 @@
  *
  * Properties:
  * - `centerName`, `centerNameEn` (string)
- * - `timeZone` (string): the center's zone, e.g. 'Asia/Ho_Chi_Minh'
+ * - `timeZone` (string): the center's zone (DEFAULT_TIME_ZONE until set)
  * - `serverOffsetMs` (number): server clock minus this machine's, so every screen agrees
  * - `english` (boolean): adds the English name and weekday
  *
@@ -11,6 +11,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { DEFAULT_TIME_ZONE } from '../../protocol/local-time';
 import { centerClock } from '../center-time';
 import { ClockController } from '../lib/clock-controller';
 import { displayTheme } from './theme';
@@ -67,7 +68,7 @@ export class QmDisplayHeader extends LitElement {
 
   @property() centerName = '';
   @property() centerNameEn = '';
-  @property() timeZone = 'Asia/Ho_Chi_Minh';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   @property({ type: Number }) serverOffsetMs = 0;
   @property({ type: Boolean }) english = false;
   private readonly ticker = new ClockController(this);

@@ -51,10 +51,6 @@ export class QmWaitingBoard extends LitElement {
         line-height: 1.2;
         font-weight: 600;
         min-width: 0;
-        overflow: hidden;
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
       }
       .name .en {
         display: block;
@@ -95,7 +91,7 @@ export class QmWaitingBoard extends LitElement {
       ${this.rows.map(
         (row) => html`<div class="tile ${row.waiting === 0 ? 'zero' : ''}" data-service=${row.service.id} data-waiting=${row.waiting}>
           <span class="prefix">${row.service.prefix || '#'}</span>
-          <span class="name">${row.service.name}${this.english ? html`<span class="en">${row.service.nameEn}</span>` : nothing}</span>
+          <span class="name two-lines">${row.service.name}${this.english ? html`<span class="en">${row.service.nameEn}</span>` : nothing}</span>
           <span class="count tabular">
             <b>${row.waiting}</b>
             <span>${vi.waitingUnit}</span>

@@ -36,4 +36,11 @@ export const displayTheme = css`
   .tabular {
     font-variant-numeric: tabular-nums;
   }
+  /* A name that may wrap once, then ends: long service and counter names must not push the board apart. */
+  .two-lines {
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+  }
 `;

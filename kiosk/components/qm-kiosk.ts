@@ -24,7 +24,7 @@ import { checklistPrintNote, printerProblem, type PrintNote } from '../lib/print
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { ApiError, KioskApi } from '../lib/api';
 import { emit } from '../lib/events';
-import { formatTime } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalTime } from '../../protocol/local-time';
 import { icon } from '../lib/icons';
 import { IdleController } from '../lib/idle-controller';
 import { TicketIssuer, type IssueChoice } from '../lib/issue';
@@ -248,7 +248,7 @@ export class QmKiosk extends LitElement {
     >
       <header>
         <h1>${centerName}</h1>
-        ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatTime(this.now + this.live.serverOffsetMs, s.center.timeZone)}</span>` : null}
+        ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatLocalTime(this.now + this.live.serverOffsetMs, s.center.timeZone)}</span>` : null}
         <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
       </header>
       <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline
@@ -290,7 +290,7 @@ export class QmKiosk extends LitElement {
         return html`<qm-ticket-issued
           .ticket=${screen.ticket}
           .locale=${s.lang}
-          .timeZone=${s.center?.timeZone ?? 'Asia/Ho_Chi_Minh'}
+          .timeZone=${s.center?.timeZone ?? DEFAULT_TIME_ZONE}
           ?printerProblem=${printerProblem(s.printers, screen.ticket.print?.printerId ?? s.printerId)}
         ></qm-ticket-issued>`;
       case 'refused':

@@ -16,9 +16,6 @@ export class QmOfflineBanner extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       div {
         display: flex;
         gap: 20px;

@@ -28,7 +28,6 @@ export class QmOnscreenKeyboard extends LitElement {
     base,
     css`
       :host {
-        display: block;
         user-select: none;
       }
       .kb {

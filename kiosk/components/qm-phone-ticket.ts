@@ -81,7 +81,6 @@ export class QmPhoneTicket extends LitElement {
     base,
     css`
       :host {
-        display: block;
         max-width: 560px;
         margin: 0 auto;
         padding: 16px;

@@ -26,9 +26,6 @@ export class QmPriorityChoice extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       .head {
         display: flex;
         align-items: center;
@@ -46,10 +43,6 @@ export class QmPriorityChoice extends LitElement {
         margin: 0 0 12px;
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 16px;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
       }

@@ -21,7 +21,7 @@ import { emit } from '../lib/events';
 import { icon } from '../lib/icons';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
 import type { PrintNote } from '../lib/print-state';
-import { base } from './shared-styles';
+import { base, fillColumn } from './shared-styles';
 
 export class QmProcedureDetail extends LitElement {
   @property({ attribute: false }) api: KioskApi | null = null;
@@ -38,14 +38,8 @@ export class QmProcedureDetail extends LitElement {
 
   static override styles = [
     base,
+    fillColumn,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        height: 100%;
-        min-height: 0;
-      }
       .bar {
         display: flex;
         gap: 16px;

@@ -17,7 +17,7 @@ import { emit } from '../lib/events';
 import { icon } from '../lib/icons';
 import { applyKey, type KeyAction, type Tone } from '../lib/keyboard';
 import { t, type Lang } from '../lib/i18n';
-import { base } from './shared-styles';
+import { base, fillColumn } from './shared-styles';
 
 interface Field {
   field: string;
@@ -51,14 +51,8 @@ export class QmProcedureSearch extends LitElement {
 
   static override styles = [
     base,
+    fillColumn,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        height: 100%;
-        min-height: 0;
-      }
       :host([hidden]) {
         display: none;
       }
@@ -113,10 +107,6 @@ export class QmProcedureSearch extends LitElement {
         margin: 0 0 12px;
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 12px;
       }
       .result {

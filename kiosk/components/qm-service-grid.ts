@@ -28,15 +28,8 @@ export class QmServiceGrid extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
         height: 100%;
-        display: grid;
         gap: 20px;
         grid-auto-rows: minmax(200px, 1fr);
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));

@@ -14,7 +14,7 @@ import { property } from 'lit/decorators.js';
 import type { TicketView } from '../../protocol/schemas';
 import { emit } from '../lib/events';
 import { icon } from '../lib/icons';
-import { formatDateTime } from '../lib/format';
+import { DEFAULT_TIME_ZONE, formatLocalTime } from '../../protocol/local-time';
 import { t, type Lang } from '../lib/i18n';
 import { ticketPrintNote } from '../lib/print-state';
 import { base } from './shared-styles';
@@ -22,14 +22,13 @@ import { base } from './shared-styles';
 export class QmTicketIssued extends LitElement {
   @property({ attribute: false }) ticket: TicketView | null = null;
   @property() locale: Lang = 'vi';
-  @property() timeZone = 'Asia/Ho_Chi_Minh';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   @property({ type: Boolean }) printerProblem = false;
 
   static override styles = [
     base,
     css`
       :host {
-        display: block;
         flex: 1;
         min-height: 0;
       }
@@ -172,7 +171,7 @@ export class QmTicketIssued extends LitElement {
           <dt>${t(this.locale, 'estimatedWait')}</dt>
           <dd>${eta}</dd>
           <dt>${t(this.locale, 'issuedAt')}</dt>
-          <dd>${formatDateTime(tk.issuedAt, this.timeZone).slice(0, 5)}</dd>
+          <dd>${formatLocalTime(tk.issuedAt, this.timeZone)}</dd>
         </dl>
       </div>
       <div class="side">

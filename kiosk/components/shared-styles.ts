@@ -6,7 +6,9 @@
 import { css } from 'lit';
 
 export const base = css`
+  /* Block unless a component says otherwise: custom elements are inline by default. */
   :host {
+    display: block;
     --_ink: var(--qm-ink, #0b1b2b);
     --_paper: var(--qm-paper, #ffffff);
     --_muted: var(--qm-muted, #33475b);
@@ -66,6 +68,13 @@ export const base = css`
     color: var(--_primary);
     border: 4px solid var(--_primary);
   }
+  /* Lists of tiles and results: role="list" keeps them announced as lists once their bullets are gone. */
+  ul[role='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -73,5 +82,16 @@ export const base = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+`;
+
+/** A component that fills its parent's height as a column, scrolling inside rather than growing. */
+export const fillColumn = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 16px;
+    height: 100%;
+    min-height: 0;
   }
 `;

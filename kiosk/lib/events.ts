@@ -18,17 +18,11 @@ export interface KioskEvents {
   'qm-ticket-issued': { ticketId: string; number: string };
 }
 
+/** Each event of the map as the DOM delivers it, so addEventListener types its detail. */
+type DomEvents = { [K in keyof KioskEvents]: CustomEvent<KioskEvents[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'qm-ticket-requested': CustomEvent<KioskEvents['qm-ticket-requested']>;
-    'qm-priority-selected': CustomEvent<KioskEvents['qm-priority-selected']>;
-    'qm-procedure-selected': CustomEvent<KioskEvents['qm-procedure-selected']>;
-    'qm-checklist-print-requested': CustomEvent<KioskEvents['qm-checklist-print-requested']>;
-    'qm-language-changed': CustomEvent<KioskEvents['qm-language-changed']>;
-    'qm-key-pressed': CustomEvent<KioskEvents['qm-key-pressed']>;
-    'qm-navigate': CustomEvent<KioskEvents['qm-navigate']>;
-    'qm-ticket-issued': CustomEvent<KioskEvents['qm-ticket-issued']>;
-  }
+  interface HTMLElementEventMap extends DomEvents {}
 }
 
 export function emit<K extends keyof KioskEvents>(from: HTMLElement, name: K, detail: KioskEvents[K]): void {

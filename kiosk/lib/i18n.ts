@@ -3,7 +3,9 @@
  * the same keys (`Messages = typeof vi`), so a missing translation fails to compile.
  * `{name}` placeholders are filled by `t()`.
  */
-export type Lang = 'vi' | 'en';
+import { format, type Lang } from '../../protocol/i18n';
+
+export type { Lang };
 
 export const vi = {
   appTitle: 'Lấy số thứ tự',
@@ -192,7 +194,7 @@ export const en: Messages = {
 const catalogs: Record<Lang, Messages> = { vi, en };
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(catalogs[lang][key], params);
 }
 
 /** Vietnamese unless English was asked for explicitly. */

@@ -2,7 +2,7 @@
  * Calendar arithmetic in the center's time zone. The business day and opening
  * hours are always local to the center, never UTC and never the host's zone.
  */
-import { isValidTimeZone, localParts } from '../../protocol/local-time';
+import { addDays, isValidTimeZone, localParts } from '../../protocol/local-time';
 
 export interface LocalTime {
   /** 'YYYY-MM-DD' */
@@ -14,7 +14,7 @@ export interface LocalTime {
   hour: number;
 }
 
-export { isValidTimeZone };
+export { addDays, isValidTimeZone };
 
 export function localTime(epochMs: number, timeZone: string): LocalTime {
   const p = localParts(epochMs, timeZone);
@@ -47,8 +47,3 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
   return asUtc - (epochMs - (epochMs % 1000));
 }
 
-/** Next calendar day: '2026-11-30' → '2026-12-01'. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}

@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PrinterService } from '../../hardware/types';
 import { DomainError } from '../../protocol/errors';
 import { ANY_STAFF, DIRECTORS } from '../plugins/auth';
 
@@ -39,27 +40,23 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/api/printers/:printerId/jobs/:jobId/preview.png',
-    { onRequest: app.requireRole(...DIRECTORS), schema: { ...UNDOCUMENTED, tags: ['printing'], summary: 'What the simulator printed, as a picture', params: PrinterJobParams } },
-    async (req, reply) => {
-      const { printer, job } = find(req.params.printerId, req.params.jobId);
-      const png = printer.simulatorImage?.(job.id);
-      if (!png) throw new DomainError('NOT_FOUND');
-      return reply.type('image/png').send(png);
-    },
-  );
-
-  app.get(
-    '/api/printers/:printerId/jobs/:jobId/preview.txt',
-    { onRequest: app.requireRole(...DIRECTORS), schema: { ...UNDOCUMENTED, tags: ['printing'], summary: 'What the simulator printed, as text', params: PrinterJobParams } },
-    async (req, reply) => {
-      const { printer, job } = find(req.params.printerId, req.params.jobId);
-      const lines = printer.simulatorText?.(job.id);
-      if (!lines) throw new DomainError('NOT_FOUND');
-      return reply.type('text/plain; charset=utf-8').send(lines.join('\n'));
-    },
-  );
+  // What the simulator printed for a job, as a picture and as text: the console's preview of a slip.
+  const previews = [
+    { ext: 'png', as: 'a picture', type: 'image/png', body: (p: PrinterService, jobId: string) => p.simulatorImage?.(jobId) },
+    { ext: 'txt', as: 'text', type: 'text/plain; charset=utf-8', body: (p: PrinterService, jobId: string) => p.simulatorText?.(jobId)?.join('\n') },
+  ];
+  for (const preview of previews) {
+    app.get(
+      `/api/printers/:printerId/jobs/:jobId/preview.${preview.ext}`,
+      { onRequest: app.requireRole(...DIRECTORS), schema: { ...UNDOCUMENTED, tags: ['printing'], summary: `What the simulator printed, as ${preview.as}`, params: PrinterJobParams } },
+      async (req, reply) => {
+        const { printer, job } = find(req.params.printerId, req.params.jobId);
+        const body = preview.body(printer, job.id);
+        if (body == null) throw new DomainError('NOT_FOUND');
+        return reply.type(preview.type).send(body);
+      },
+    );
+  }
 
   app.post(
     '/api/printers/:printerId/jobs/:jobId/reprint',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey } from '../../console/lib/shortcuts';
-import { addDays, clock, dmy, isoDay, parseDmy } from '../../console/lib/format';
+import { clock, dmy, parseDmy } from '../../console/lib/format';
+import { addDays, localDay } from '../../protocol/local-time';
 import { formatHours, parseHours } from '../../console/lib/hours';
 import { parseHash } from '../../console/lib/router';
 import { reasonsFor } from '../../console/lib/rating-text';
@@ -29,7 +30,7 @@ describe('dates', () => {
   });
   it('computes the day in the center’s zone, not UTC', () => {
     // 18:30 UTC on the 6th is already the 7th in Hồ Chí Minh City.
-    expect(isoDay(Date.UTC(2026, 2, 6, 18, 30), 'Asia/Ho_Chi_Minh')).toBe('2026-03-07');
+    expect(localDay(Date.UTC(2026, 2, 6, 18, 30), 'Asia/Ho_Chi_Minh')).toBe('2026-03-07');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
   it('formats elapsed time', () => {

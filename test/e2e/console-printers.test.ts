@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PrintJobRecord } from '../../hardware';
-import { dateTime } from '../../console/lib/format';
+import { formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
 import { TcpFakePrinter } from '../hardware/fake-printer';
@@ -67,7 +67,7 @@ describe('printers screen (director)', () => {
 
     const job = printer('main').jobs().find((j) => j.id === first.print.jobId)!;
     const cells = (await row.locator('td').allTextContents()).map((s) => s.trim());
-    expect(cells.slice(0, 4)).toEqual([dateTime(job.createdAt, 'Asia/Ho_Chi_Minh'), 'Phiếu số thứ tự', first.number, expect.stringMatching(/^(Đang chờ in|Đang in|Đã in)$/)]);
+    expect(cells.slice(0, 4)).toEqual([formatLocalDateTimeSeconds(job.createdAt, 'Asia/Ho_Chi_Minh'), 'Phiếu số thứ tự', first.number, expect.stringMatching(/^(Đang chờ in|Đang in|Đã in)$/)]);
     await expect.poll(() => row.locator('[data-testid=job-state]').textContent(), POLL).toBe('Đã in');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, t, toLang, vi } from '../../kiosk/lib/i18n';
 import { qrPath, QUIET_ZONE } from '../../kiosk/lib/qr';
-import { formatDateTime } from '../../kiosk/lib/format';
+import { formatLocalDateTime, formatLocalTime } from '../../protocol/local-time';
 
 describe('kiosk texts', () => {
   it('has every Vietnamese key in English with the same placeholders', () => {
@@ -31,6 +31,7 @@ describe('QR path', () => {
 
 describe('time format', () => {
   it('shows the center’s local time, 24-hour, dd/MM/yyyy', () => {
-    expect(formatDateTime(Date.UTC(2026, 10, 23, 14, 5), 'Asia/Ho_Chi_Minh')).toBe('21:05 23/11/2026');
+    expect(formatLocalTime(Date.UTC(2026, 10, 23, 14, 5), 'Asia/Ho_Chi_Minh')).toBe('21:05');
+    expect(formatLocalDateTime(Date.UTC(2026, 10, 23, 14, 5), 'Asia/Ho_Chi_Minh')).toBe('23/11/2026 21:05');
   });
 });
