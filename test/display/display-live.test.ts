@@ -5,24 +5,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallRecord, PublicClientToServer, PublicServerToClient } from '../../protocol/realtime';
 import { displayConnection } from '../../display/lib/display-live';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { call, snapshot, update } from './fixtures';
+import { cleanupAfterEach, until } from '../helpers/wait';
 
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const undo of cleanup.splice(0).reverse()) await undo();
-});
+const cleanup = cleanupAfterEach();
 
 async function staffCall(t: TestApp, cookie: string, counter: number): Promise<void> {
   const res = await t.app.inject({ method: 'POST', url: `/api/counters/${counter}/call-next`, headers: { cookie } });

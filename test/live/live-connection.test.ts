@@ -6,11 +6,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueUpdate } from '../../protocol/realtime';
 import type { LiveChannel, LiveClientEvents, LiveServerEvents, LiveSnapshot } from '../../live/live-channel';
 import { LiveConnection } from '../../live/live-connection';
 import { update } from '../display/fixtures';
+import { cleanupAfterEach, until } from '../helpers/wait';
 
 interface View {
   snapshots: number;
@@ -27,18 +28,7 @@ const channel: LiveChannel<View, LiveSnapshot, Events> = {
 
 const FAST = { baseDelayMs: 50, maxDelayMs: 200, jitter: 0.5 };
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const undo of cleanup.splice(0).reverse()) await undo();
-});
+const cleanup = cleanupAfterEach();
 
 async function bareServer(options: { refuseFirst?: number; serverTime?: () => number } = {}) {
   const http = createServer();
