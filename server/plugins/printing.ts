@@ -26,7 +26,9 @@ export interface Printing {
    * Prints a ticket's slip once: a ticket that already has a job (a retried tap, also after a restart) gets
    * that job's state instead of a second slip.
    */
-  printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en'): PrintInfo;
+  printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en', replayed?: boolean): PrintInfo;
+  /** Resolves once the jobs accepted so far are on disk: the issuing route answers after it. */
+  written(): Promise<void>;
   /** Procedure checklist from the kiosk ("In danh mục hồ sơ"). */
   printChecklist(checklist: ChecklistToPrint, kioskId: string | null): PrintInfo;
   /** The print state of a ticket's newest job ('none' if it has none). */
@@ -64,7 +66,7 @@ function kioskPrinterUrls(json: string | undefined): Record<string, string> {
 export default fp(async function printing(app) {
   const c = app.config;
   const log = app.log;
-  const store = new PrintJobStore(app.db, app.queue.defaultCenterId);
+  const store = new PrintJobStore(app.db, app.queue.defaultCenterId, (err) => log.error({ err }, 'print jobs could not be written'));
   const unprintedListeners = new Set<(tickets: UnprintedTicket[]) => void>();
   let unprintedDue = false;
   /** Tickets in the last list sent: a new job for one of them (a reprint) takes it off the list. */
@@ -86,8 +88,10 @@ export default fp(async function printing(app) {
     },
     changed(_printerId, record) {
       store.update(record);
-      // A ticket enters the list when its job fails or expires, and leaves it when a reprint prints.
-      if (record.ticketId && record.state !== 'queued' && record.state !== 'retrying') unprintedChanged();
+      // A ticket enters the list when its job fails or expires, and leaves it when a reprint prints. Only those
+      // changes recompute the list: doing it for every printed slip made each ticket cost a scan of the day.
+      const id = record.ticketId;
+      if (id && (record.state === 'failed' || record.state === 'expired' || (record.state === 'printed' && listed.has(id)))) unprintedChanged();
     },
   };
   const base: Omit<PrinterConfig, 'id' | 'url'> = {
@@ -137,14 +141,15 @@ export default fp(async function printing(app) {
   const center = () => app.queue.state().center;
 
   const service: Printing = {
-    printTicket(ticket, view, lang) {
+    printTicket(ticket, view, lang, replayed = false) {
       // Written right after the ticket's commit, not inside it: the group commit writes a batch of commands
-      // before any handler has its ticket's position, ETA and phone URL, which the slip shows. print() writes
-      // the job row synchronously, before the 201 goes out, so an acknowledged ticket always has its job on
-      // disk. A crash between the two leaves a ticket the kiosk got no answer for: its retry (same
-      // Idempotency-Key) finds no job here and prints then.
-      const existing = store.latestForTicket(ticket.id);
-      if (existing) return service.lastPrint(ticket.id);
+      // before any handler has its ticket's position, ETA and phone URL, which the slip shows. The job row is
+      // queued here and the route answers only after written(), so an acknowledged ticket always has its job on
+      // disk, and a batch of tickets costs one write. A crash between the two leaves a ticket the kiosk got no
+      // answer for: its retry (same Idempotency-Key, so `replayed`) finds no job here and prints then. Only a
+      // retried tap can find a job already there; a new ticket skips the look-up, which would write the queued
+      // jobs at once and undo their batching.
+      if (replayed && store.latestForTicket(ticket.id)) return service.lastPrint(ticket.id);
       const printer = printerFor(ticket.kioskId);
       const job = printer.print(
         {
@@ -164,6 +169,7 @@ export default fp(async function printing(app) {
       );
       return info(printer, printer.id, job);
     },
+    written: () => store.written(),
     printChecklist(checklist, kioskId) {
       const printer = printerFor(kioskId);
       const job = printer.print({ kind: 'checklist', centerName: center().name, printedAt: app.clock.now(), timeZone: center().timeZone, ...checklist });
@@ -210,5 +216,6 @@ export default fp(async function printing(app) {
   app.decorate('printing', service);
   app.addHook('onClose', async () => {
     await Promise.all(all.map((p) => p.close()));
+    store.flush();
   });
 }, { name: 'printing', dependencies: ['core'] });

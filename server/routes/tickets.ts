@@ -45,7 +45,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const view = ticketView(state, ticket, publicUrl(app), result.position);
       // Printed only after the commit, and only once even if the tap is retried (printTicket answers a ticket
       // that already has a job with that job's state, also after a restart).
-      view.print = app.printing.printTicket(ticket, view, req.body.lang ?? 'vi');
+      view.print = app.printing.printTicket(ticket, view, req.body.lang ?? 'vi', result.replayed);
+      await app.printing.written();
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(view);
     },

@@ -41,13 +41,23 @@ const toJob = (r: Row): PrinterJob => ({ printerId: r.printer_id, record: toReco
 /** 'printing' is a moment, not a state to keep: a restart finds such a job still waiting. */
 const storedState = (s: PrintJobRecord['state']) => (s === 'printing' ? 'queued' : s);
 
+/**
+ * Writes are queued and written together once per turn of the event loop, in one transaction: one fsync for all
+ * the slips of a group commit instead of two or three per ticket (which cut ticket throughput by three quarters).
+ * The issuing route waits for `written()` before its 201, so an acknowledged ticket still has its job on disk.
+ * Every read writes what is queued first, so reads always see every write.
+ */
 export class PrintJobStore {
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly writeAll;
+  private queued: (() => void)[] = [];
+  private due: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly centerId: string,
+    private readonly onWriteError: (err: unknown) => void,
   ) {
     this.insertStmt = db.prepare(
       `INSERT INTO print_jobs (id, center_id, printer_id, ticket_id, kind, input, state, attempts, bytes, created_at, printed_at, error, resumed, expired_reason)
@@ -57,6 +67,7 @@ export class PrintJobStore {
       `UPDATE print_jobs SET state = @state, attempts = @attempts, printed_at = @printedAt, error = @error, resumed = @resumed, expired_reason = @expiredReason
        WHERE id = @id`,
     );
+    this.writeAll = db.transaction((ops: (() => void)[]) => ops.forEach((op) => op()));
   }
 
   private params(r: PrintJobRecord) {
@@ -73,7 +84,8 @@ export class PrintJobStore {
 
   add(printerId: string, job: StoredPrintJob): void {
     const r = job.record;
-    this.insertStmt.run({
+    // The values are taken now: the record changes as the job runs.
+    const row = {
       ...this.params(r),
       centerId: this.centerId,
       printerId,
@@ -82,15 +94,45 @@ export class PrintJobStore {
       input: JSON.stringify(job.input),
       bytes: r.bytes,
       createdAt: r.createdAt,
-    });
+    };
+    this.queue(() => this.insertStmt.run(row));
   }
 
   update(record: PrintJobRecord): void {
-    this.updateStmt.run(this.params(record));
+    const row = this.params(record);
+    this.queue(() => this.updateStmt.run(row));
+  }
+
+  /** Resolves once every write queued so far is on disk (or failed, which onWriteError was told). */
+  written(): Promise<void> {
+    return this.due ?? Promise.resolve();
+  }
+
+  /** Writes what is queued, now. */
+  flush(): void {
+    if (!this.queued.length) return;
+    const ops = this.queued.splice(0);
+    try {
+      this.writeAll(ops);
+    } catch (err) {
+      this.onWriteError(err);
+    }
+  }
+
+  private queue(op: () => void): void {
+    this.queued.push(op);
+    this.due ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.due = null;
+        this.flush();
+        resolve();
+      }),
+    );
   }
 
   /** Jobs accepted but not finished, oldest first. */
   pending(): PrinterJob[] {
+    this.flush();
     const rows = this.db
       .prepare(`SELECT * FROM print_jobs WHERE center_id = ? AND state IN ('queued', 'retrying') ORDER BY created_at, rowid`)
       .all(this.centerId) as Row[];
@@ -98,22 +140,26 @@ export class PrintJobStore {
   }
 
   expire(jobId: string, reason: ExpiredReason): void {
+    this.flush();
     this.db.prepare(`UPDATE print_jobs SET state = 'expired', expired_reason = ? WHERE id = ?`).run(reason, jobId);
   }
 
   find(jobId: string): PrinterJob | null {
+    this.flush();
     const row = this.db.prepare('SELECT * FROM print_jobs WHERE id = ? AND center_id = ?').get(jobId, this.centerId) as Row | undefined;
     return row ? toJob(row) : null;
   }
 
   /** The newest job of a ticket (a reprint is a new job of the same ticket). */
   latestForTicket(ticketId: string): PrinterJob | null {
+    this.flush();
     const row = this.db.prepare('SELECT * FROM print_jobs WHERE ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(ticketId) as Row | undefined;
     return row ? toJob(row) : null;
   }
 
   /** A printer's newest jobs, newest first. */
   recent(printerId: string, limit: number): PrintJobRecord[] {
+    this.flush();
     const rows = this.db
       .prepare('SELECT * FROM print_jobs WHERE center_id = ? AND printer_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
       .all(this.centerId, printerId, limit) as Row[];
@@ -122,6 +168,7 @@ export class PrintJobStore {
 
   /** Tickets of the business day whose newest job failed or expired, newest first. */
   unprinted(businessDay: string): UnprintedTicket[] {
+    this.flush();
     const rows = this.db
       .prepare(
         `SELECT j.*, t.number AS number, t.status AS ticket_status
@@ -146,6 +193,7 @@ export class PrintJobStore {
 
   /** Forgets finished jobs accepted before `before`; the table stays small. */
   prune(before: number): number {
+    this.flush();
     return this.db.prepare(`DELETE FROM print_jobs WHERE created_at < ? AND state IN ('printed', 'failed', 'expired')`).run(before).changes;
   }
 }
