@@ -33,6 +33,7 @@ import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
 import type { KioskService } from './qm-service-grid';
 import { base } from './shared-styles';
 import { kioskStyles } from './qm-kiosk.styles';
+import { ClockController } from '../../display/lib/clock-controller';
 
 export type Screen =
   | { name: 'home' }
@@ -80,7 +81,6 @@ export class QmKiosk extends LitElement {
     checklist: null,
     checklistBusy: false,
   };
-  @state() private now = Date.now();
 
   static override styles = [base, kioskStyles];
 
@@ -102,6 +102,8 @@ export class QmKiosk extends LitElement {
     super();
     // A configuration change also reloads what the home screen fetched over HTTP (the core refetches the snapshot itself).
     this.live.listen('config:changed', () => void this.load());
+    // Redraws the header clock every 15 s; the time itself is read from the server's clock at each render.
+    new ClockController(this, 15_000);
   }
 
   private patch(p: Partial<KioskState>) {
@@ -124,7 +126,6 @@ export class QmKiosk extends LitElement {
     void this.load();
     // Without any answer for a few seconds, say so rather than show an empty screen.
     this.timers.push(setTimeout(() => this.state.connection === 'connecting' && this.patch({ connection: 'offline' }), 5000));
-    this.timers.push(setInterval(() => (this.now = Date.now()), 15_000));
   }
 
   override disconnectedCallback(): void {
@@ -158,10 +159,7 @@ export class QmKiosk extends LitElement {
     if (this.live.status !== 'connecting' && this.live.status !== this.state.connection) next.connection = this.live.status;
     // Nothing live is trustworthy before the first snapshot: until then the screen keeps what HTTP loaded.
     if (view !== before && view.center) {
-      if (view.center !== before.center) {
-        next.center = view.center;
-        this.now = Date.now();
-      }
+      if (view.center !== before.center) next.center = view.center;
       if (view.services !== before.services) next.services = view.services;
       if (view.priorities !== before.priorities) next.priorities = view.priorities;
       if (view.printers !== before.printers) next.printers = view.printers;
@@ -248,7 +246,7 @@ export class QmKiosk extends LitElement {
     >
       <header>
         <h1>${centerName}</h1>
-        ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatLocalTime(this.now + this.live.serverOffsetMs, s.center.timeZone)}</span>` : null}
+        ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatLocalTime(this.live.serverNow(), s.center.timeZone)}</span>` : null}
         <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
       </header>
       <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline

@@ -15,7 +15,7 @@ import type { Ticket } from '../../protocol/domain';
 import type { PrinterStatusView, UnprintedTicket } from '../../protocol/realtime';
 import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrintJournal, type PrinterConfig, type PrinterService } from '../../hardware';
-import { PrintJobStore } from '../store/print-job-store';
+import { PrintJobStore, type PrinterJob } from '../store/print-job-store';
 import { planRestore } from '../core/print-restore';
 
 /** A checklist as the kiosk asks for it; the center, time and zone are added here. */
@@ -137,6 +137,11 @@ export default fp(async function printing(app) {
   };
   /** The job as the printer knows it now ('printing' lives only in memory), else as stored. */
   const liveRecord = (printer: PrinterService | undefined, record: PrintJobRecord) => printer?.jobs().find((j) => j.id === record.id) ?? record;
+  /** A stored job's print state, with the live state of its printer laid over. */
+  const storedInfo = (stored: PrinterJob): PrintInfo => {
+    const printer = byId.get(stored.printerId);
+    return info(printer, stored.printerId, liveRecord(printer, stored.record));
+  };
   const statuses = (): PrinterStatusView[] => all.map((p) => ({ id: p.id, ...p.status() }));
   const center = () => app.queue.state().center;
 
@@ -149,7 +154,8 @@ export default fp(async function printing(app) {
       // answer for: its retry (same Idempotency-Key, so `replayed`) finds no job here and prints then. Only a
       // retried tap can find a job already there; a new ticket skips the look-up, which would write the queued
       // jobs at once and undo their batching.
-      if (replayed && store.latestForTicket(ticket.id)) return service.lastPrint(ticket.id);
+      const existing = replayed ? store.latestForTicket(ticket.id) : null;
+      if (existing) return storedInfo(existing);
       const printer = printerFor(ticket.kioskId);
       const job = printer.print(
         {
@@ -177,9 +183,7 @@ export default fp(async function printing(app) {
     },
     lastPrint(ticketId) {
       const stored = store.latestForTicket(ticketId);
-      if (!stored) return info(main, main.id, null);
-      const printer = byId.get(stored.printerId);
-      return info(printer, stored.printerId, liveRecord(printer, stored.record));
+      return stored ? storedInfo(stored) : info(main, main.id, null);
     },
     reprintTicket(ticketId) {
       const stored = store.latestForTicket(ticketId);
