@@ -10,6 +10,7 @@ import core from './plugins/core';
 import errors, { errorBody } from './plugins/errors';
 import security from './plugins/security';
 import auth from './plugins/auth';
+import devices from './plugins/devices';
 import printing from './plugins/printing';
 import realtime from './plugins/realtime';
 import docs from './plugins/docs';
@@ -55,6 +56,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(security);
   await app.register(embedding);
   await app.register(auth);
+  await app.register(devices);
   await app.register(printing);
   await app.register(docs);
   await app.register(realtime);
