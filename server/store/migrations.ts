@@ -229,6 +229,45 @@ const MIGRATIONS: Migration[] = [
         CREATE INDEX print_jobs_ticket ON print_jobs (ticket_id, created_at) WHERE ticket_id IS NOT NULL;
       `),
   },
+  {
+    version: 5,
+    name: 'devices',
+    up: (db) =>
+      db.exec(`
+        -- Kiosks, displays, rating tablets and counter PCs the center knows (protocol/devices.ts).
+        -- The device keeps a random token in a cookie; only its SHA-256 is stored here.
+        CREATE TABLE devices (
+          id TEXT PRIMARY KEY,
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          kind TEXT NOT NULL,
+          name TEXT NOT NULL,
+          counter_id TEXT,
+          printer_id TEXT,
+          -- a printer of this kiosk alone (printer service 'device-<id>'), else NULL
+          printer_url TEXT,
+          token_hash TEXT NOT NULL UNIQUE,
+          -- six digits shown on the device while it waits for approval, NULL once decided
+          code TEXT,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+          created_at INTEGER NOT NULL,
+          approved_at INTEGER,
+          approved_by TEXT,
+          revoked_at INTEGER,
+          last_seen_at INTEGER,
+          last_address TEXT,
+          user_agent TEXT
+        );
+        CREATE UNIQUE INDEX devices_pending_code ON devices (center_id, code) WHERE status = 'pending';
+        CREATE INDEX devices_center ON devices (center_id, status);
+        -- Per-center pairing settings. Not in centers.settings: that JSON is the queue's configuration, shown to
+        -- every screen and reloaded into the queue on each change; approving devices by itself is a security
+        -- switch only the devices module reads. No row = off, so an existing database starts with it off.
+        CREATE TABLE device_settings (
+          center_id TEXT PRIMARY KEY REFERENCES centers(id),
+          auto_approve INTEGER NOT NULL DEFAULT 0
+        );
+      `),
+  },
 ];
 
 export function migrate(db: Db): void {
