@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 
 // Every page is an HTML entry; the server serves dist/web and maps the
-// parameterised URLs (/display/counter/3, /t/:id, /rate/counter/3) onto them.
+// parameterised URLs (/display/counter/3, /t/:id, /rate/counter/3) and /pair/ onto them.
 const pages = {
   kiosk: 'kiosk/index.html',
   phone: 'kiosk/phone.html',
@@ -10,6 +10,7 @@ const pages = {
   counterDisplay: 'display/counter.html',
   console: 'console/index.html',
   rate: 'console/rate.html',
+  pair: 'devices/pair.html',
 };
 
 const serverUrl = process.env.DEV_SERVER_URL ?? 'http://127.0.0.1:8080';

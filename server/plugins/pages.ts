@@ -1,6 +1,6 @@
 /**
  * The built pages (dist/web, made by `vite build`) and the parameterised URLs
- * that map onto them: /display/counter/3, /t/:ticketId, /rate/counter/3.
+ * that map onto them: /display/counter/3, /t/:ticketId, /rate/counter/3, and the pairing page /pair/.
  */
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
@@ -24,5 +24,7 @@ export default fp(async function pages(app) {
   app.get('/display/counter/:number', page('display/counter.html'));
   app.get('/t/:ticketId', page('kiosk/phone.html'));
   app.get('/rate/counter/:number', page('console/rate.html'));
+  app.get('/pair/', page('devices/pair.html'));
+  app.get('/pair', async (req, reply) => reply.redirect('/pair/' + (req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '')));
   app.get('/', async (_req, reply) => reply.redirect('/kiosk/'));
 }, { name: 'pages', dependencies: [] });
