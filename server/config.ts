@@ -29,6 +29,13 @@ const EnvSchema = Type.Object({
   PRINT_JOB_EXPIRE_MIN: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 10 }),
   /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
   KIOSK_PRINTERS: Type.Optional(Type.String()),
+  /** Issuing limits (server/limits/issue-limits.ts): an approved kiosk or signed-in staff, per minute. */
+  KIOSK_TICKETS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  /** Any other browser (a citizen's phone), by network address: per hour and per business day. */
+  VISITOR_TICKETS_PER_HOUR: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 3 }),
+  VISITOR_TICKETS_PER_DAY: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 6 }),
+  /** The most of a service's day (its quota, else its number range) that visitors may take together. */
+  VISITOR_SHARE_PERCENT: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
   /** Origins allowed to embed <qm-kiosk> from another site (comma list); unset = same-origin only. */
   KIOSK_EMBED_ORIGINS: Type.Optional(Type.String()),
   DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),

@@ -41,6 +41,8 @@ function frameworkCode(status: number): ErrorCode {
 export default fp(async function errors(app) {
   app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
     if (err instanceof DomainError) {
+      // A refusal that says when to come back tells clients (and their retries) the same.
+      if (err.status === 429 && typeof err.params.minutes === 'number') reply.header('retry-after', err.params.minutes * 60);
       return reply.status(err.status).send(errorBody(req, err.code, err.params));
     }
     if (err.validation) {

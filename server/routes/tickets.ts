@@ -7,6 +7,7 @@ import { ticketView } from '../queue/read-model';
 import { publicUrl } from '../core/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 import type { QueueState } from '../queue/state';
+import { IssueLimits, issueSource } from '../limits/issue-limits';
 
 /** A category by id ('pri-elderly'), its short name ('elderly') or its code ('NCT'), so integrations can use any. */
 function resolvePriority(state: QueueState, value: string | null | undefined): string | null {
@@ -19,6 +20,13 @@ function resolvePriority(state: QueueState, value: string | null | undefined): s
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const limits = new IssueLimits({
+    kioskPerMinute: app.config.KIOSK_TICKETS_PER_MINUTE,
+    visitorPerHour: app.config.VISITOR_TICKETS_PER_HOUR,
+    visitorPerDay: app.config.VISITOR_TICKETS_PER_DAY,
+    visitorSharePercent: app.config.VISITOR_SHARE_PERCENT,
+  });
+
   app.post(
     '/api/tickets',
     {
@@ -27,7 +35,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Issue a ticket (kiosk). Send an Idempotency-Key so a retried tap returns the same ticket.',
         body: IssueTicketBody,
         headers: IdempotencyHeaders,
-        response: { 201: TicketViewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        response: { 201: TicketViewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema },
       },
     },
     async (req, reply) => {
@@ -35,12 +43,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const state = app.queue.state(centerId);
       const priorityId = resolvePriority(state, req.body.priorityId ?? req.body.priority);
       const key = req.headers['idempotency-key'];
+      const pass = limits.take(issueSource(req), state.services.get(req.body.serviceId), app.clock.now(), state.businessDay);
       const result = await app.queue.submit(
         centerId,
         { type: 'issue', serviceId: req.body.serviceId, priorityId, kioskId: req.body.kioskId ?? null },
         { staffId: null, role: 'public' },
         key ? { scope: `issue:${centerId}`, key } : undefined,
-      );
+      ).catch((err: unknown) => {
+        pass.refund();
+        throw err;
+      });
+      // A retried tap gets its ticket again and costs nothing.
+      if (result.replayed) pass.refund();
       const ticket = result.ticket!;
       const view = ticketView(state, ticket, publicUrl(app), result.position);
       // Printed only after the commit, and only once even if the tap is retried (printTicket answers a ticket

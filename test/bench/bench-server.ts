@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
+import { UNLIMITED_ISSUING } from '../helpers/limits';
 
 /** The bundle `npm start` runs (built by `npm run bench` first); the sources through tsx otherwise. */
 const SERVER_ARGS = existsSync('dist/server/server.js') ? ['dist/server/server.js'] : ['--import', 'tsx', 'server/server.ts'];
@@ -35,7 +36,7 @@ export async function startBenchServer(env: Record<string, string> = {}, dataDir
   const port = await freePort();
   const started = performance.now();
   const proc = spawn(process.execPath, SERVER_ARGS, {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://bench.local', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://bench.local', ...UNLIMITED_ISSUING, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Clock } from '../../server/core/clock';
 import { RunningClock } from './clock';
+import { UNLIMITED_ISSUING } from './limits';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,7 +23,7 @@ export interface TestApp {
 
 export async function createTestApp(options: { clock?: Clock; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qm-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://kiosk.test', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://kiosk.test', ...UNLIMITED_ISSUING, ...options.env });
   // Never the machine's date: see TEST_DAY_START.
   const app = await buildApp({ config, clock: options.clock ?? new RunningClock(), logger: false });
   await app.ready();

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { freePort } from '../../bench/bench-server';
 import { TEST_DAY_START } from '../../helpers/clock';
+import { UNLIMITED_ISSUING } from '../../helpers/limits';
 
 export const DB_NAME = 'hang-cho.sqlite';
 export const SERVICES = ['svc-hotich', 'svc-chungthuc', 'svc-datdai', 'svc-xaydung', 'svc-kinhdoanh', 'svc-baotro', 'svc-cutru', 'svc-bhyt'];
@@ -94,6 +95,7 @@ export class ServerProcess {
         LOG_LEVEL: 'warn',
         PUBLIC_URL: 'http://reliability.test',
         TEST_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS),
+        ...UNLIMITED_ISSUING,
         ...this.env,
       },
       stdio: ['ignore', out, 'inherit'],
