@@ -4,6 +4,7 @@
  *
  * @property tab - which admin screen
  * @property me - the signed-in admin
+ * @property serverNow - the server's clock as the console follows it
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -40,6 +41,8 @@ export class QmAdmin extends LitElement {
 
   @property() tab: AdminTab = 'services';
   @property({ attribute: false }) me: Me | null = null;
+  /** The server's clock as the console follows it (the devices screen's "last contact"). */
+  @property({ attribute: false }) serverNow: () => number = () => Date.now();
   @state() private config: AdminConfig | null = null;
   @state() private error = '';
   private readonly reload = async () => {
@@ -68,6 +71,8 @@ export class QmAdmin extends LitElement {
         return this.priorities(c);
       case 'staff':
         return html`<qm-admin-staff .config=${c} .me=${this.me} .reload=${this.reload}></qm-admin-staff>`;
+      case 'devices':
+        return html`<qm-admin-devices .counters=${c.counters} .timeZone=${c.center.timeZone} .serverNow=${this.serverNow}></qm-admin-devices>`;
       case 'center':
         return html`<qm-admin-center .center=${c.center} .reload=${this.reload}></qm-admin-center>`;
       case 'procedures':

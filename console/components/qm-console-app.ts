@@ -126,6 +126,9 @@ export class QmConsoleApp extends LitElement {
   private readonly live = new LiveController(this, staffChannel, { manual: true, open: (channel, options) => new StaffConnection(channel, options) });
   private readonly cleanups: (() => void)[] = [];
 
+  /** "Now" by the server's clock, which the /staff snapshot measured; one function, so qm-admin is not re-rendered by a new one. */
+  private readonly serverNow = () => this.live.serverNow();
+
   /** Always a StaffConnection: `open` above makes it. */
   private get connection(): StaffConnection | undefined {
     return this.live.connection as StaffConnection | undefined;
@@ -250,7 +253,7 @@ export class QmConsoleApp extends LitElement {
         return html`<div class="sub">
             ${ADMIN_TABS.map((tab) => html`<a href="#/admin/${tab}" aria-current=${r.tab === tab ? 'page' : 'false'}>${t(`admin.${tab}`)}</a>`)}
           </div>
-          <qm-admin .tab=${r.tab} .me=${me}></qm-admin>`;
+          <qm-admin .tab=${r.tab} .me=${me} .serverNow=${this.serverNow}></qm-admin>`;
     }
   }
 }

@@ -16,6 +16,8 @@ import { QmAdminStaff } from './qm-admin-staff';
 import { QmAdminCenter } from './qm-admin-center';
 import { QmAdminProcedures } from './qm-admin-procedures';
 import { QmAdminAudit } from './qm-admin-audit';
+import { QmAdminDevices } from './qm-admin-devices';
+import { QmDeviceForm } from './qm-device-form';
 
 const tags: [string, CustomElementConstructor][] = [
   ['qm-console-app', QmConsoleApp],
@@ -35,5 +37,7 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-admin-center', QmAdminCenter],
   ['qm-admin-procedures', QmAdminProcedures],
   ['qm-admin-audit', QmAdminAudit],
+  ['qm-admin-devices', QmAdminDevices],
+  ['qm-device-form', QmDeviceForm],
 ];
 for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);

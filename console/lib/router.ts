@@ -1,8 +1,8 @@
 /** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/admin/services…, #/password), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
-export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'center' | 'procedures' | 'audit';
-export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'center', 'procedures', 'audit'];
+export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'procedures' | 'audit';
+export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'devices', 'center', 'procedures', 'audit'];
 
 export type Route =
   | { screen: 'counter' }
