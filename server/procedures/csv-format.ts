@@ -7,6 +7,7 @@
  * " — ghi chú".
  */
 import type { Procedure, ProcedureDocument } from '../../protocol/procedure';
+import { defuseFormula, restoreFormula } from '../csv/formula-cells';
 
 export const CSV_COLUMNS = [
   'id',
@@ -73,8 +74,9 @@ export function rowToCandidate(row: Partial<Record<CsvColumn, string>>): { candi
   const candidate: Record<string, unknown> = {};
   const problems: CellProblem[] = [];
   for (const column of CSV_COLUMNS) {
-    const cell = row[column];
-    if (cell === undefined) continue;
+    const written = row[column];
+    if (written === undefined) continue;
+    const cell = restoreFormula(written);
     if (column === 'documents') {
       candidate.documents = splitLines(cell).flatMap((line, i) => {
         const document = parseDocument(line);
@@ -120,7 +122,13 @@ export function recordToRow(record: Procedure): string[] {
   });
 }
 
-/** RFC 4180 quoting: only cells that need it, so the file stays readable in a text editor. */
+/**
+ * RFC 4180 quoting: only cells that need it, so the file stays readable in a text editor. A cell that starts
+ * like a formula is defused first, as in the reports (`rowToCandidate` restores it on import).
+ */
 export function toCsvLine(cells: readonly string[]): string {
-  return cells.map((cell) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+  return cells
+    .map(defuseFormula)
+    .map((cell) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+    .join(',');
 }

@@ -43,7 +43,24 @@ export function parseCatalogJson(text: string): ImportResult {
     return fileError(`Tệp JSON không đúng cú pháp (${(error as Error).message}).`);
   }
   if (!Array.isArray(data)) return fileError('Tệp JSON phải là một danh sách (mảng) các thủ tục.');
+  // Checked before anything walks the records: the text normalizer recurses, and a few thousand nested
+  // brackets (JSON.parse takes millions) used to overflow the stack and answer 500.
+  if (nestedDeeperThan(data, MAX_JSON_DEPTH)) return fileError(`Tệp JSON lồng quá sâu (quá ${MAX_JSON_DEPTH} cấp): một thủ tục chỉ có danh sách và giấy tờ bên trong.`);
   return validateCandidates(data.map((candidate, i) => ({ row: i + 1, candidate, problems: [] })));
+}
+
+/** The catalog is a list of records holding lists of documents (depth 4); twice that leaves room and no more. */
+const MAX_JSON_DEPTH = 8;
+
+/** Without recursion, so no depth of input can overflow the stack. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > max) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
 }
 
 export function parseCatalogCsv(text: string): ImportResult {

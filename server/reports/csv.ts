@@ -1,8 +1,10 @@
 /**
  * CSV for Excel users in Vietnam: UTF-8 with a BOM (without it Excel shows "Há»™ tá»‹ch"),
  * comma separated, CRLF line ends, RFC 4180 quoting. Text cells that start like a formula
- * get a leading apostrophe so a name typed as "=HYPERLINK(…)" cannot run in Excel.
+ * get a leading apostrophe so a name typed as "=HYPERLINK(…)" cannot run in Excel (server/csv/formula-cells.ts).
  */
+import { defuseFormula } from '../csv/formula-cells';
+
 export const BOM = '\uFEFF';
 
 export type Cell = string | number | null | undefined;
@@ -20,8 +22,7 @@ export type HeaderStyle = 'vi' | 'keys';
 export function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v.normalize('NFC');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = defuseFormula(v.normalize('NFC'));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

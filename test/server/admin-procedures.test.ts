@@ -58,3 +58,50 @@ describe('procedure catalog import/export', () => {
     expect((await exportCatalog('json')).json()).toHaveLength(1);
   });
 });
+
+describe('catalog files from an open network', () => {
+  it('exports cells that start like a formula defused, and imports its own file back unchanged', async () => {
+    const formulas = {
+      ...procedure,
+      name: '=HYPERLINK("http://evil.example","Bấm vào đây")',
+      field: '+Hộ tịch',
+      agency: '-UBND',
+      fees: '@SUM(1)',
+      timeLimit: "'=already quoted",
+      steps: ['=1+1', 'Nhận kết quả'],
+    };
+    expect((await importCatalog('json', JSON.stringify([formulas]))).statusCode).toBe(200);
+    const csv = (await exportCatalog('csv')).body;
+    const cells = csv.split(/,|\r\n/).map((c) => c.replace(/^"/, ''));
+    for (const dangerous of cells.filter((c) => /^[=+\-@\t\r]/.test(c))) expect.fail(`a cell starts with a formula: ${dangerous}`);
+    expect(csv).toContain(`'=HYPERLINK(`);
+    expect(csv).toContain(`''=already quoted`);
+
+    expect((await importCatalog('csv', csv)).json()).toEqual({ imported: 1 });
+    expect((await exportCatalog('json')).json()[0]).toMatchObject({
+      name: formulas.name,
+      field: formulas.field,
+      agency: formulas.agency,
+      fees: formulas.fees,
+      timeLimit: formulas.timeLimit,
+      steps: formulas.steps,
+    });
+  });
+
+  it('refuses a deeply nested JSON catalog with a translated 400 and keeps the old catalog', async () => {
+    await importCatalog('json', JSON.stringify([procedure]));
+    const deep = 100_000;
+    for (const content of [`${'['.repeat(deep)}${']'.repeat(deep)}`, `[{"steps":${'{"a":'.repeat(deep)}1${'}'.repeat(deep)}}]`]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/procedures/import',
+        headers: { cookie: admin, 'accept-language': 'en' },
+        payload: { format: 'json', content },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'IMPORT_INVALID', details: [{ row: 0, message: expect.stringContaining('lồng quá sâu') }] });
+      expect(res.json().message).toContain('nothing was imported');
+    }
+    expect((await exportCatalog('json')).json()).toEqual([expect.objectContaining({ code: procedure.code })]);
+  });
+});
