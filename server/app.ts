@@ -17,9 +17,11 @@ import docs from './plugins/docs';
 import pages from './plugins/pages';
 import voicePacks from './plugins/voice-packs';
 import embedding from './plugins/embedding';
+import sameOrigin from './plugins/same-origin';
 import publicRoutes from './routes/public';
 import ticketRoutes from './routes/tickets';
 import authRoutes from './routes/auth';
+import deviceRoutes from './routes/devices';
 import counterRoutes from './routes/counters';
 import procedureRoutes from './routes/procedures';
 import reportRoutes from './routes/reports';
@@ -55,6 +57,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(core, { config, clock });
   await app.register(security);
   await app.register(embedding);
+  await app.register(sameOrigin);
   await app.register(auth);
   await app.register(devices);
   await app.register(printing);
@@ -63,6 +66,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(publicRoutes);
   await app.register(ticketRoutes);
   await app.register(authRoutes);
+  await app.register(deviceRoutes);
   await app.register(counterRoutes);
   await app.register(printerRoutes);
   await app.register(procedureRoutes);

@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       () => {
         updateStaff(app.db, before.id, req.body);
         // A role change or deactivation takes effect now, not at the session's expiry.
-        if (!req.body.active || req.body.role !== before.role) app.sessions.destroyAllFor(before.id);
+        if (!req.body.active || req.body.role !== before.role) app.sessions.endAllFor(before.id);
         // A deactivated account must not keep a counter reserved for it.
         if (!req.body.active && before.counterId) {
           app.db.prepare('UPDATE counters SET staff_id = NULL WHERE center_id = ? AND staff_id = ?').run(centerOf(req), before.id);
@@ -75,7 +75,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       { action: 'staff.reset-password', target: target.id, before: null, after: { username: target.username } },
       () => {
         setPassword(app.db, target.id, hash, true);
-        app.sessions.destroyAllFor(target.id);
+        app.sessions.endAllFor(target.id);
+        // The admin has just verified who is asking: no address stays locked out of the new password.
+        app.loginThrottle.forgetUsername(target.username);
       },
       { reload: false },
     );

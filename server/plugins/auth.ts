@@ -8,11 +8,14 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify
 import type { Role } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
 import { SESSION_COOKIE, SessionStore } from '../auth/sessions';
+import { LoginThrottle } from '../auth/login-throttle';
 import type { StaffAccount } from '../store/rows';
 
 declare module 'fastify' {
   interface FastifyInstance {
     sessions: SessionStore;
+    /** Failed sign-ins per (username, address). */
+    loginThrottle: LoginThrottle;
     requireRole: (...roles: Role[]) => onRequestHookHandler;
   }
   interface FastifyRequest {
@@ -31,6 +34,7 @@ export default fp(async function auth(app) {
   await app.register(cookie);
   const sessions = new SessionStore(app.db, app.config.SESSION_HOURS * 3600_000);
   app.decorate('sessions', sessions);
+  app.decorate('loginThrottle', new LoginThrottle());
   app.decorateRequest('staff', null);
 
   app.addHook('onRequest', async (req: FastifyRequest) => {

@@ -38,7 +38,7 @@ export function parseOrigins(value: string | undefined): Set<string> {
   );
 }
 
-function isEmbeddable(method: string, url: string): boolean {
+export function isEmbeddable(method: string, url: string): boolean {
   const path = url.split('?')[0];
   return EMBEDDABLE.some((r) => r.methods.includes(method) && r.path.test(path));
 }

@@ -14,8 +14,12 @@ import type {
 import { errorMessage } from '../../protocol/i18n';
 import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate, serviceStats } from '../queue/read-model';
 import { SESSION_COOKIE, cookieFromHeader } from '../auth/sessions';
+import { handshakeOriginRefusal, staffHandshakeAllowed } from '../realtime/handshake-origin';
+import { parseOrigins } from './embedding';
+import type { ErrorCode } from '../../protocol/errors';
 import type { Committed } from '../core/queue-service';
 import type { StaffAccount } from '../store/rows';
+import { AddressCap } from '../realtime/address-cap';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,20 +30,41 @@ declare module 'fastify' {
 }
 
 type PublicNs = Namespace<PublicClientToServer, PublicServerToClient>;
-type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, { staff: StaffAccount }>;
+/** A /staff socket lives as long as the session it was opened with: kept by the token's hash, never the token. */
+interface StaffSocketData {
+  staff: StaffAccount;
+  tokenHash: string;
+  expiresAt: number;
+}
+type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
+type StaffSocket = Parameters<Parameters<StaffNs['on']>[1]>[0];
+
+/** A refused handshake: the client reads the code in `err.message`, the Vietnamese text in `err.data`. */
+const refusal = (code: ErrorCode) => Object.assign(new Error(code), { data: { code, message: errorMessage(code, 'vi') } });
+/** setTimeout's longest delay; a later expiry is checked again when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const centerRoom = (centerId: string) => `center:${centerId}`;
 const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
 const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export default fp(async function realtime(app) {
+  const embedOrigins = parseOrigins(app.config.KIOSK_EMBED_ORIGINS);
+  const perAddress = new AddressCap(app.config.SOCKETS_PER_ADDRESS);
   const io = new Server(app.server, {
     serveClient: false,
     // Missed packets are replayed to a client back within 2 minutes; others get a snapshot.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     maxHttpBufferSize: 16_384,
+    // Before any namespace, each check on its own: a page of another origin gets no socket at all
+    // (realtime/handshake-origin.ts), nor an address that holds its share already (realtime/address-cap.ts).
+    allowRequest: (req, callback) => {
+      const refused = handshakeOriginRefusal(req, embedOrigins) ?? perAddress.refusal(req);
+      callback(refused, refused === null);
+    },
   });
   app.decorate('io', io);
+  perAddress.follow(io.engine);
 
   const publicNs: PublicNs = io.of('/public');
   const staffNs = io.of('/staff') as unknown as StaffNs;
@@ -69,21 +94,49 @@ export default fp(async function realtime(app) {
   });
 
   staffNs.use((socket, next) => {
-    const token = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const staff = app.sessions.find(token, app.clock.now());
-    if (!staff) return next(new Error('UNAUTHENTICATED'));
-    socket.data.staff = staff;
+    if (!staffHandshakeAllowed(socket.handshake.headers)) return next(refusal('CROSS_ORIGIN'));
+    const session = app.sessions.findSession(cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE), app.clock.now());
+    if (!session) return next(refusal('UNAUTHENTICATED'));
+    // A one-time password opens only the page that replaces it, never the live queue.
+    if (session.staff.mustChangePassword) return next(refusal('PASSWORD_CHANGE_REQUIRED'));
+    socket.data = { staff: session.staff, tokenHash: session.tokenHash, expiresAt: session.expiresAt };
     next();
   });
 
+  /** Whether the session the socket was opened with still stands (not ended, not expired, account active). */
+  const stillSignedIn = (socket: StaffSocket): boolean => {
+    const session = app.sessions.findByHash(socket.data.tokenHash, app.clock.now());
+    return session !== null && !session.staff.mustChangePassword;
+  };
+
+  const closeAtExpiry = (socket: StaffSocket) => {
+    const timer = setTimeout(
+      () => (stillSignedIn(socket) ? closeAtExpiry(socket) : socket.disconnect(true)),
+      Math.min(MAX_TIMER_MS, Math.max(0, socket.data.expiresAt - app.clock.now())),
+    );
+    socket.once('disconnect', () => clearTimeout(timer));
+  };
+
   staffNs.on('connection', (socket) => {
     socket.join(centerRoom(socket.data.staff.centerId));
+    closeAtExpiry(socket);
     if (!socket.recovered) socket.emit('queue:snapshot', staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()));
     socket.emit('printer:unprinted', app.printing.unprinted());
     socket.on('queue:resync', (ack) => {
       if (typeof ack !== 'function') return;
+      if (!stillSignedIn(socket)) {
+        ack({ ok: false, code: 'UNAUTHENTICATED', message: errorMessage('UNAUTHENTICATED', 'vi') });
+        socket.disconnect(true);
+        return;
+      }
       ack({ ok: true, data: staffSnapshot(app.queue.state(socket.data.staff.centerId), app.clock.now(), app.printing.statuses()) });
     });
+  });
+
+  // Logout, password change, reset, role change, deactivation: the sockets of those sessions close now.
+  const unsubscribeSessions = app.sessions.onEnded(({ tokenHashes }) => {
+    const ended = new Set(tokenHashes);
+    for (const socket of staffNs.sockets.values()) if (ended.has(socket.data.tokenHash)) socket.disconnect(true);
   });
 
   const unsubscribe = app.queue.onCommitted((c: Committed) => {
@@ -120,6 +173,7 @@ export default fp(async function realtime(app) {
 
   app.addHook('preClose', async () => {
     unsubscribe();
+    unsubscribeSessions();
     unsubscribePrinters();
     unsubscribeUnprinted();
     // Not io.close(): it would close Fastify's HTTP server under Fastify's feet.

@@ -121,10 +121,15 @@ function requireCounter(state: QueueState, counterId: string, ctx: DecideContext
   const counter = state.counters.get(counterId);
   if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
   if (!counter.active) throw new DomainError('COUNTER_INACTIVE');
-  if (counter.staffId && ctx.actor.role === 'staff' && counter.staffId !== ctx.actor.staffId) {
+  requireNotBoundToOther(counter.staffId, ctx);
+  return counter;
+}
+
+/** A counter an admin bound to one account is that account's: plain staff cannot act for it (directors and admins can). */
+function requireNotBoundToOther(boundStaffId: string | null, ctx: DecideContext): void {
+  if (boundStaffId && ctx.actor.role === 'staff' && boundStaffId !== ctx.actor.staffId) {
     throw new DomainError('COUNTER_BOUND_TO_OTHER_STAFF');
   }
-  return counter;
 }
 
 function call(state: QueueState, cmd: Extract<Command, { type: 'call-next' | 'call-ticket' }>, ctx: DecideContext): Decision {
@@ -285,12 +290,12 @@ function cancel(state: QueueState, cmd: Extract<Command, { type: 'cancel' }>, ct
   const ticket = state.active.get(cmd.ticketId);
   if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
   if (!allowedIn('cancel', ticket.status)) throw new DomainError('INVALID_TRANSITION', { number: ticket.number, status: ticket.status });
+  const holder = ticket.counterId ? counterStateOf(state, ticket.counterId) : null;
+  const held = holder !== null && holder.currentTicketId === ticket.id;
+  // A ticket a bound counter holds is that counter's work, like every other command on it.
+  if (held) requireNotBoundToOther(state.counters.get(holder.counterId)?.staffId ?? null, ctx);
   const t: Ticket = { ...ticket, status: 'cancelled', completedAt: ctx.now };
-  const counters: CounterState[] = [];
-  if (ticket.counterId) {
-    const cs = counterStateOf(state, ticket.counterId);
-    if (cs.currentTicketId === ticket.id) counters.push({ ...cs, currentTicketId: null, updatedAt: ctx.now });
-  }
+  const counters: CounterState[] = held ? [{ ...holder, currentTicketId: null, updatedAt: ctx.now }] : [];
   const event: QueueEvent = { type: 'ticket.cancelled', ticketId: ticket.id, at: ctx.now, staffId: ctx.actor.staffId, reason: cmd.reason ?? 'staff' };
   return decision([event], [t], counters, t);
 }

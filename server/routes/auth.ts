@@ -1,19 +1,34 @@
-/** Staff sign-in with scrypt passwords, a per-IP rate limit and an account lockout. */
+/**
+ * Staff sign-in with scrypt passwords, a per-address rate limit, and a lockout per
+ * (username, address) with growing waits (server/auth/login-throttle.ts). A name
+ * that is no account is answered exactly like one: same codes, same locks, same
+ * scrypt work, so answers never tell which usernames exist.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../protocol/errors';
 import { ChangePasswordBody, ErrorSchema, LoginBody, MeSchema } from '../../protocol/schemas';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { SESSION_COOKIE } from '../auth/sessions';
+import { normalize } from '../auth/login-throttle';
 import { appendAudit } from '../store/config-store';
 import { ANY_STAFF } from '../plugins/auth';
 import type { StaffAccount } from '../store/rows';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+/** Verified in place of a missing account's hash: the same scrypt cost, and no password matches it. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const me = (s: StaffAccount) => ({ id: s.id, username: s.username, displayName: s.displayName, role: s.role, counterId: s.counterId, mustChangePassword: s.mustChangePassword });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const auditFailure = (row: { id: string; center_id: string }, action: string, address: string, at: number) => {
+    try {
+      appendAudit(app.db, { centerId: row.center_id, at, staffId: row.id, action, data: { address } });
+    } catch (err) {
+      // The server may be closing: losing one failure row must not crash it.
+      app.log.warn({ err }, 'sign-in failure not audited');
+    }
+  };
+
   app.post(
     '/api/auth/login',
     {
@@ -22,22 +37,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const now = app.clock.now();
-      const row = app.db.prepare('SELECT * FROM staff WHERE username = ? AND active = 1').get(req.body.username.trim().toLowerCase()) as
-        | { id: string; password_hash: string; failed_logins: number; locked_until: number; center_id: string }
+      const username = normalize(req.body.username);
+      const throttle = app.loginThrottle;
+      const waitMinutes = throttle.lockedMinutes(username, req.ip, now);
+      if (waitMinutes > 0) throw new DomainError('ACCOUNT_LOCKED', { minutes: waitMinutes });
+      const row = app.db.prepare('SELECT id, password_hash, center_id FROM staff WHERE username = ? AND active = 1').get(username) as
+        | { id: string; password_hash: string; center_id: string }
         | undefined;
-      if (row && row.locked_until > now) throw new DomainError('ACCOUNT_LOCKED', { minutes: Math.ceil((row.locked_until - now) / 60_000) });
-      // Verify even for unknown users, so timing does not reveal which usernames exist.
-      const ok = await verifyPassword(req.body.password, row?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      const ok = await verifyPassword(req.body.password, row?.password_hash ?? DUMMY_HASH);
       if (!row || !ok) {
-        if (row) {
-          const failures = row.failed_logins + 1;
-          const lockedUntil = failures >= MAX_FAILURES ? now + LOCK_MINUTES * 60_000 : 0;
-          app.db.prepare('UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failures, lockedUntil, row.id);
-          appendAudit(app.db, { centerId: row.center_id, at: now, staffId: row.id, action: lockedUntil ? 'auth.locked' : 'auth.failed' });
-        }
+        const { locked } = throttle.fail(username, req.ip, now);
+        // Written after the answer is sent: the audit's fsync must not make a real account's refusal slower than a stranger's.
+        if (row) setImmediate(() => auditFailure(row, locked ? 'auth.locked' : 'auth.failed', req.ip, now));
         throw new DomainError('INVALID_CREDENTIALS');
       }
-      app.db.prepare('UPDATE staff SET failed_logins = 0, locked_until = 0 WHERE id = ?').run(row.id);
+      throttle.succeed(username, req.ip);
       const token = app.sessions.create(row.id, now);
       appendAudit(app.db, { centerId: row.center_id, at: now, staffId: row.id, action: 'auth.login' });
       reply.setCookie(SESSION_COOKIE, token, {
@@ -52,7 +66,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
-    app.sessions.destroy(req.cookies[SESSION_COOKIE]);
+    app.sessions.end(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -70,6 +84,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await verifyPassword(req.body.currentPassword, row.password_hash))) throw new DomainError('WRONG_CURRENT_PASSWORD');
       const hash = await hashPassword(req.body.newPassword);
       app.db.prepare('UPDATE staff SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, staff.id);
+      // Whoever else holds a session of this account (a forgotten PC, a copied cookie) is out now.
+      // This session stays: its holder has just proved the current password, and the console's
+      // own socket keeps running instead of being cut for a new cookie.
+      app.sessions.endAllFor(staff.id, req.cookies[SESSION_COOKIE]);
       appendAudit(app.db, { centerId: staff.centerId, at: app.clock.now(), staffId: staff.id, action: 'auth.password-changed' });
       return me({ ...staff, mustChangePassword: false });
     },
