@@ -41,6 +41,13 @@ const EnvSchema = Type.Object({
   DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  /**
+   * Live Socket.IO connections one network address may hold (server/realtime/address-cap.ts). A counter PC
+   * has a console or two and a tab of the floor; a display PC one screen; a kiosk one page; a reconnecting
+   * page briefly holds its old connection too. 40 leaves room for all of that behind one address and still
+   * stops a phone opening thousands. Raise it for a site whose screens share one address (behind NAT).
+   */
+  SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 40 }),
   /** Set to 'true' behind HTTPS so session cookies get the Secure flag. */
   COOKIE_SECURE: Type.Boolean({ default: false }),
 });

@@ -68,5 +68,6 @@ export const errorsEn: ErrorMessages = {
   ISSUE_LIMIT_REACHED: 'You have taken too many numbers. Try again in {minutes} minutes or use the kiosk.',
   ACCOUNT_LOCKED: 'Too many failed sign-ins. Try again in {minutes} minutes.',
   RATE_LIMITED: 'Too many requests. Please try again shortly.',
+  TOO_MANY_CONNECTIONS: 'This device has too many live connections open (at most {limit}). Please close tabs or screens you do not use.',
   INTERNAL: 'A system error occurred. Please try again.',
 };

@@ -67,6 +67,7 @@ export const errorsVi = {
   ISSUE_LIMIT_REACHED: 'Bạn đã lấy quá nhiều số. Vui lòng thử lại sau {minutes} phút hoặc lấy số tại ki-ốt.',
   ACCOUNT_LOCKED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  TOO_MANY_CONNECTIONS: 'Máy này đang mở quá nhiều kết nối trực tiếp (tối đa {limit}). Vui lòng đóng bớt các thẻ hoặc màn hình không dùng.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại.',
 } as const;
 
