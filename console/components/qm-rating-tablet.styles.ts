@@ -127,4 +127,27 @@ export const ratingStyles = css`
   .send .en {
     color: #dbe8f7;
   }
+  a.pair {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.6rem;
+    text-decoration: none;
+    border-radius: 12px;
+    background: #0b5cab;
+    color: #fff;
+    font-size: 1.4rem;
+    font-weight: 700;
+    padding: 1rem 2.5rem;
+    min-height: 72px;
+  }
+  a.pair:focus-visible {
+    outline: 4px solid #f9ab00;
+    outline-offset: 3px;
+  }
+  .code {
+    font-size: 2.4rem;
+    font-weight: 800;
+    letter-spacing: 0.06em;
+    font-variant-numeric: tabular-nums;
+  }
 `;

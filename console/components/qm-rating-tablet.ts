@@ -2,7 +2,9 @@
  * `<qm-rating-tablet>`: the citizen satisfaction tablet at one counter. When a
  * ticket is completed at this counter (a 'done' ticket in a /public queue:update),
  * it asks in Vietnamese with four big faces, offers optional reasons, posts the
- * rating, thanks, and returns to idle by itself.
+ * rating, thanks, and returns to idle by itself. Only an approved rating device of this counter
+ * asks: any other browser says it is not paired and links to the pairing page (a demo center
+ * that approves devices by itself pairs the tablet silently as it opens).
  *
  * @property counterNumber - the counter on the wall (from /rate/counter/:number)
  * @fires qm-rated - detail: { level } after the server accepted a rating
@@ -17,11 +19,17 @@ import { emit } from '../lib/events';
 import { ratingChannel } from '../lib/rating-live';
 import { LEVELS, reasonsFor } from '../lib/rating-text';
 import { ratingStyles } from './qm-rating-tablet.styles';
+import { ensureDevice } from '../../devices/lib/ensure-device';
+import { formatPairingCode, pairUrl } from '../../devices/lib/device-home';
+import { ratingPairing, type RatingPairing } from '../lib/rating-device';
 
 type Phase = 'idle' | 'ask' | 'reasons' | 'thanks' | 'failed';
 
 /** How long each screen waits for the citizen before moving on. */
 export const RATING_TIMEOUTS = { ask: 60_000, reasons: 20_000, thanks: 6_000, failed: 8_000 };
+
+/** An unpaired tablet asks again this often, so it comes to life once an admin approves it. */
+const PAIRING_RECHECK_MS = 10_000;
 
 function face(level: RatingLevel, color: string) {
   // Mouth from a wide smile (4) to a frown (1): the curve's control point moves up.
@@ -37,6 +45,8 @@ export class QmRatingTablet extends LitElement {
   @state() private ticket: PublicTicket | null = null;
   @state() private level: RatingLevel | null = null;
   @state() private chosen: string[] = [];
+  @state() private pairing: RatingPairing = { state: 'checking' };
+  private pairingTimer: ReturnType<typeof setTimeout> | undefined;
   private serverReasons: unknown = null;
   private readonly live = new LiveController(this, ratingChannel, {
     onNews: (ticket) => {
@@ -50,6 +60,7 @@ export class QmRatingTablet extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void this.checkDevice();
     void api('/api/ratings/reasons').then(
       (r) => (this.serverReasons = r),
       () => undefined,
@@ -59,6 +70,19 @@ export class QmRatingTablet extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    clearTimeout(this.pairingTimer);
+  }
+
+  /** Whether this browser is this counter's rating device (pairing it silently when the center auto-approves). */
+  private async checkDevice() {
+    clearTimeout(this.pairingTimer);
+    try {
+      this.pairing = ratingPairing(await ensureDevice('rating', this.counterNumber || null), this.counterNumber);
+    } catch {
+      // Server away: the idle welcome stays, and the next look decides.
+    }
+    if (this.pairing.state === 'paired') void this.resumeLast();
+    else this.pairingTimer = setTimeout(() => void this.checkDevice(), PAIRING_RECHECK_MS);
   }
 
   /** This tablet's counter, once the snapshot named it. */
@@ -71,7 +95,7 @@ export class QmRatingTablet extends LitElement {
    * counter finished moments ago if it was not rated yet.
    */
   private async resumeLast() {
-    if (this.phase !== 'idle' || !this.counterNumber) return;
+    if (this.phase !== 'idle' || !this.counterNumber || this.pairing.state !== 'paired') return;
     try {
       const last = await api<LastCompleted>(`/api/counters/${this.counterNumber}/last-completed?withinMinutes=2`);
       if (last.ticket && !last.rating && this.phase === 'idle') {
@@ -83,7 +107,7 @@ export class QmRatingTablet extends LitElement {
   }
 
   private offer(ticket: PublicTicket) {
-    if (this.asked.has(ticket.id)) return;
+    if (this.asked.has(ticket.id) || this.pairing.state !== 'paired') return;
     this.asked.add(ticket.id);
     // A newer completion replaces an unanswered question: the citizen in front of the tablet changed.
     this.ticket = ticket;
@@ -106,7 +130,26 @@ export class QmRatingTablet extends LitElement {
         <span>${this.live.view.centerName}</span><span>${this.counter?.name || `Quầy ${this.counterNumber}`}</span>
         <span class="dot ${online ? 'on' : ''}" aria-label=${online ? 'online' : 'offline'}></span>
       </header>
-      <main>${this.body()}</main>
+      <main>${this.pairing.state === 'unpaired' || this.pairing.state === 'other-counter' ? this.unpaired(this.pairing) : this.body()}</main>
+    </div>`;
+  }
+
+  private unpaired(pairing: Extract<RatingPairing, { state: 'unpaired' | 'other-counter' }>) {
+    if (pairing.state === 'other-counter') {
+      return html`<div class="idle" role="alert" data-testid="rating-unpaired">
+        <h1>Máy này là máy đánh giá của quầy ${pairing.counterNumber}</h1>
+        <p class="en">This tablet belongs to counter ${pairing.counterNumber}.</p>
+        <a class="pair" href="/rate/counter/${pairing.counterNumber}">Mở trang quầy ${pairing.counterNumber} <span class="en">Open it</span></a>
+      </div>`;
+    }
+    return html`<div class="idle" role="alert" data-testid="rating-unpaired">
+      <h1>Máy này chưa được ghép</h1>
+      <p>Máy đánh giá cần được quản trị viên duyệt trước khi nhận ý kiến của công dân.</p>
+      <p class="en">This tablet is not paired with the center yet.</p>
+      ${pairing.code
+        ? html`<p>Mã ghép đang chờ duyệt: <span class="code">${formatPairingCode(pairing.code)}</span></p>`
+        : null}
+      <a class="pair" href=${pairUrl('rating', this.counterNumber || null)}>Ghép máy này <span class="en">Pair this tablet</span></a>
     </div>`;
   }
 
@@ -177,6 +220,12 @@ export class QmRatingTablet extends LitElement {
       this.go('thanks');
     } catch (err) {
       // Rated already (another tap, another tablet): the citizen's opinion is recorded, so thank them.
+      if (err instanceof ApiError && (err.code === 'DEVICE_NOT_PAIRED' || err.code === 'DEVICE_KIND_MISMATCH')) {
+        // Revoked while in use: stop asking citizens for ratings that cannot be sent.
+        this.go('idle');
+        void this.checkDevice();
+        return;
+      }
       this.go(err instanceof ApiError && err.code === 'ALREADY_RATED' ? 'thanks' : 'failed');
     }
   }

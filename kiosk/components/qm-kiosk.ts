@@ -34,6 +34,7 @@ import type { KioskService } from './qm-service-grid';
 import { base } from './shared-styles';
 import { kioskStyles } from './qm-kiosk.styles';
 import { ClockController } from '../../display/lib/clock-controller';
+import { ensureDevice, isActiveDevice } from '../../devices/lib/ensure-device';
 
 export type Screen =
   | { name: 'home' }
@@ -58,6 +59,8 @@ export interface KioskState {
   screen: Screen;
   checklist: PrintNote | null;
   checklistBusy: boolean;
+  /** This browser is an approved kiosk device (it prints); null until the server said. */
+  kioskDevice: boolean | null;
 }
 
 /** More groups than this get a screen of their own instead of a band on the home screen. */
@@ -80,6 +83,7 @@ export class QmKiosk extends LitElement {
     screen: { name: 'home' },
     checklist: null,
     checklistBusy: false,
+    kioskDevice: null,
   };
 
   static override styles = [base, kioskStyles];
@@ -97,6 +101,8 @@ export class QmKiosk extends LitElement {
   private timers: ReturnType<typeof setTimeout>[] = [];
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   private idle = new IdleController(this, () => this.go({ name: 'home' }));
+  /** Settles once this browser knows whether it is a kiosk device (paired silently in a demo center). */
+  private deviceChecked: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -124,6 +130,8 @@ export class QmKiosk extends LitElement {
     });
     this.live.start({ server: base });
     void this.load();
+    // Embedded in another site, the device cookie is never sent: that kiosk is a web page, not a device.
+    this.deviceChecked = base ? Promise.resolve(this.patch({ kioskDevice: false })) : this.checkDevice();
     // Without any answer for a few seconds, say so rather than show an empty screen.
     this.timers.push(setTimeout(() => this.state.connection === 'connecting' && this.patch({ connection: 'offline' }), 5000));
   }
@@ -147,6 +155,18 @@ export class QmKiosk extends LitElement {
       this.patch({ center, services, priorities, ...(this.state.connection === 'connecting' ? { connection: 'online' as const } : {}) });
     } catch {
       this.loadTimer = setTimeout(() => void this.load(), 3000);
+    }
+  }
+
+  /**
+   * Whether this browser is an approved kiosk, pairing it silently when the center approves devices
+   * by itself. Runs beside the first paint, never before it; unknown (null) if the server is away.
+   */
+  private async checkDevice(): Promise<void> {
+    try {
+      this.patch({ kioskDevice: isActiveDevice(await ensureDevice('kiosk'), 'kiosk') });
+    } catch {
+      // Unreachable for now: the server decides at issue time anyway.
     }
   }
 
@@ -181,8 +201,10 @@ export class QmKiosk extends LitElement {
   }
 
   private async requestTicket(choice: IssueChoice) {
-    if (!this.issuer || this.issuer.busy || this.state.connection === 'offline') return;
+    if (!this.issuer || this.issuer.busy || this.state.screen.name === 'issuing' || this.state.connection === 'offline') return;
     this.go({ name: 'issuing', attempt: 1 });
+    // A demo kiosk pairs itself as the page opens; a tap in that moment waits for it (briefly) so its slip prints.
+    await Promise.race([this.deviceChecked, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const outcome = await this.issuer.issue(choice);
     switch (outcome.kind) {
       case 'issued': {
@@ -214,7 +236,8 @@ export class QmKiosk extends LitElement {
       });
       note = checklistPrintNote(data);
     } catch (error) {
-      note = error instanceof ApiError ? { key: 'checklistProblem', problem: true } : { key: 'offline', problem: true };
+      const notKiosk = error instanceof ApiError && (error.code === 'DEVICE_NOT_PAIRED' || error.code === 'DEVICE_KIND_MISMATCH');
+      note = notKiosk ? { key: 'checklistNotKiosk', problem: false } : error instanceof ApiError ? { key: 'checklistProblem', problem: true } : { key: 'offline', problem: true };
     }
     this.patch({ checklistBusy: false, checklist: note });
   }
@@ -234,7 +257,8 @@ export class QmKiosk extends LitElement {
     const L = (key: MessageKey, params?: Record<string, string | number>) => t(s.lang, key, params);
     const centerName = s.center ? (s.lang === 'en' ? s.center.nameEn || s.center.name : s.center.name) : L('appTitle');
     const offline = s.connection === 'offline';
-    const problem = printerProblem(s.printers, s.printerId);
+    // A browser that is not a kiosk never prints: the printers' state is none of its citizen's concern.
+    const problem = s.kioskDevice !== false && printerProblem(s.printers, s.printerId);
     return html`<div
       class="frame"
       lang=${s.lang}

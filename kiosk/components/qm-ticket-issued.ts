@@ -1,7 +1,8 @@
 /**
  * qm-ticket-issued — the confirmation after a tap: the number in very large type, the
  * service, people ahead, estimated wait, time, a QR code to the phone page, and what
- * to do if the printer cannot print.
+ * to do if the printer cannot print; a ticket taken on a browser that is not a kiosk (a phone)
+ * says it was not printed and offers the phone page's link next to the QR.
  *
  * @property ticket         the ticket exactly as the server answered it
  * @property locale           'vi' | 'en'
@@ -107,6 +108,20 @@ export class QmTicketIssued extends LitElement {
       .print .icon {
         flex: none;
       }
+      .print.not-kiosk {
+        border: 4px solid var(--_primary);
+        font-weight: 600;
+      }
+      a.phone-link {
+        min-height: 64px;
+        text-decoration: none;
+        font-size: 28px;
+      }
+      .side {
+        display: grid;
+        gap: 20px;
+        justify-items: center;
+      }
       .qr {
         display: flex;
         align-items: center;
@@ -179,9 +194,10 @@ export class QmTicketIssued extends LitElement {
           <qm-qr-code .value=${phoneUrl} label=${t(this.locale, 'scanToFollow')}></qm-qr-code>
           <span>${t(this.locale, 'scanToFollow')}</span>
         </div>
+        ${message.notKiosk ? html`<a class="btn phone-link" href=${phoneUrl} data-testid="phone-link">${icon('phone', 44)}${t(this.locale, 'openPhonePage')}</a>` : null}
       </div>
-      <p class="print ${message.problem ? 'problem' : ''}" data-testid="print-message" data-problem=${message.problem}>
-        ${icon(message.problem ? 'warning' : 'printer', 56)}<span>${t(this.locale, message.key)}</span>
+      <p class="print ${message.problem ? 'problem' : ''} ${message.notKiosk ? 'not-kiosk' : ''}" data-testid="print-message" data-problem=${message.problem}>
+        ${icon(message.problem ? 'warning' : message.notKiosk ? 'phone' : 'printer', 56)}<span>${t(this.locale, message.key)}</span>
       </p>
       <div class="foot">
         <span>${t(this.locale, 'returningHome')}</span>

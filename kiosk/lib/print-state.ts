@@ -12,6 +12,8 @@ const PRINTER_OK = new Set(['ok', 'paper-near-end']);
 export interface PrintNote {
   key: MessageKey;
   problem: boolean;
+  /** Issued by a browser that is not an approved kiosk (a phone): no paper, so the QR and phone link are what the citizen keeps. */
+  notKiosk?: boolean;
 }
 
 /** The printer whose status matters to this kiosk (learned from its last ticket), else all of them. */
@@ -22,6 +24,8 @@ export function printerProblem(printers: PrinterStatusView[], printerId: string 
 
 export function ticketPrintNote(ticket: Pick<TicketView, 'print'>, printerProblemNow: boolean): PrintNote {
   const print = ticket.print;
+  // Never meant for paper: no printer's trouble concerns this citizen.
+  if (print?.state === 'none' && print.noPrintReason === 'not-a-kiosk') return { key: 'notKioskPrint', problem: false, notKiosk: true };
   // 'expired': the slip was dropped unprinted (printer away too long, or too old after a server restart).
   const failed =
     print?.state === 'failed' || print?.state === 'expired' || (print !== undefined && print.state !== 'none' && !PRINTER_OK.has(print.printerStatus));
