@@ -22,6 +22,12 @@ describe('print messages', () => {
     expect(ticketPrintNote({ print }, fault)).toEqual({ key, problem });
   });
 
+  it('a ticket taken on a browser that is not a kiosk is not a print problem, whatever the printers say', () => {
+    const print: PrintInfo = { ...info('none'), printerId: null, jobId: null, noPrintReason: 'not-a-kiosk' };
+    expect(ticketPrintNote({ print }, true)).toEqual({ key: 'notKioskPrint', problem: false, notKiosk: true });
+    expect(ticketPrintNote({ print: { ...print, noPrintReason: 'no-printer' } }, false)).toEqual({ key: 'noPrint', problem: false });
+  });
+
   it('looks at this kiosk’s printer once known, else at all', () => {
     const printers = [
       { id: 'p1', status: 'ok' as const },
