@@ -55,6 +55,12 @@ export const PrintInfoSchema = Type.Object({
   resumed: Type.Optional(Type.Boolean()),
   /** Why an expired job was dropped: printer-unavailable | too-old-at-restart | printer-removed. */
   expiredReason: Type.Optional(Type.String()),
+  /** With state 'none': why nothing was printed. */
+  noPrintReason: Type.Optional(
+    Type.Union([Type.Literal('not-a-kiosk'), Type.Literal('no-printer')], {
+      description: "With state 'none': not-a-kiosk (issued from a phone or any browser that is not an approved kiosk: the ticket is valid, keep its QR) | no-printer (a kiosk approved without a printer)",
+    }),
+  ),
 });
 
 export const TicketViewSchema = Type.Intersect([
@@ -79,7 +85,8 @@ export const IssueTicketBody = Type.Object({
   /** Priority category id or code (e.g. 'pri-elderly' or 'NCT'). */
   priority: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
   priorityId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
-  kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
+  /** Accepted from old kiosks and ignored: the ticket records the issuing device, whose printer prints it. */
+  kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$', description: 'Ignored (old kiosks still send it): the issuing device is known by its cookie' })),
   lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
 }, Strict);
 export type IssueTicketBodyT = Static<typeof IssueTicketBody>;

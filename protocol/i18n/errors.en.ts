@@ -62,7 +62,7 @@ export const errorsEn: ErrorMessages = {
   PAIRING_CODE_UNKNOWN: 'The pairing code is wrong or has expired.',
   PAIRING_PENDING_FULL: 'Too many devices are waiting for approval. Please try again later.',
   PRINTER_NOT_FOUND: 'Printer not found.',
-  PRINTER_URL_INVALID: 'Invalid printer address. Use sim, serial:/dev/…, tcp://host:9100 or file:/path.',
+  PRINTER_URL_INVALID: 'Invalid printer address. Use sim, serial:/dev/… or tcp://host:9100.',
   DEVICE_PRINTER_KIOSK_ONLY: 'Only a ticket kiosk can have a printer.',
   CROSS_ORIGIN: 'The request came from another page and was refused.',
   ISSUE_LIMIT_REACHED: 'You have taken too many numbers. Try again in {minutes} minutes or use the kiosk.',

@@ -61,7 +61,7 @@ export const errorsVi = {
   PAIRING_CODE_UNKNOWN: 'Mã ghép không đúng hoặc đã hết hạn.',
   PAIRING_PENDING_FULL: 'Có quá nhiều thiết bị đang chờ duyệt. Vui lòng thử lại sau.',
   PRINTER_NOT_FOUND: 'Không tìm thấy máy in.',
-  PRINTER_URL_INVALID: 'Địa chỉ máy in không hợp lệ. Dùng sim, serial:/dev/…, tcp://địa-chỉ:9100 hoặc file:/đường/dẫn.',
+  PRINTER_URL_INVALID: 'Địa chỉ máy in không hợp lệ. Dùng sim, serial:/dev/… hoặc tcp://địa-chỉ:9100.',
   DEVICE_PRINTER_KIOSK_ONLY: 'Chỉ ki-ốt lấy số mới được gắn máy in.',
   CROSS_ORIGIN: 'Yêu cầu đến từ một trang khác nên bị từ chối.',
   ISSUE_LIMIT_REACHED: 'Bạn đã lấy quá nhiều số. Vui lòng thử lại sau {minutes} phút hoặc lấy số tại ki-ốt.',

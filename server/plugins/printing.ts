@@ -1,9 +1,12 @@
 /**
  * `app.printing`: the printers and their jobs. A ticket's slip is printed by the route
  * that issued it (routes/tickets.ts calls printTicket once the commit is answered and
- * broadcast), on the kiosk's own printer if one is configured (KIOSK_PRINTERS) else on
- * the main one (PRINTER_URL). A printer fault never blocks or fails issuing: the kiosk
- * shows the QR and says so instead. The console's printer routes are routes/printers.ts.
+ * broadcast), and only when an approved kiosk device issued it, on that kiosk's printer:
+ * the main one (PRINTER_URL), a legacy `kiosk-<id>` one (KIOSK_PRINTERS, still read), or
+ * the kiosk's own `device-<deviceId>` printer, kept in step with the devices' settings.
+ * A ticket taken on a phone or any unpaired browser is issued but not printed. A printer
+ * fault never blocks or fails issuing: the kiosk shows the QR and says so instead.
+ * The console's printer routes are routes/printers.ts.
  *
  * Every accepted job is written to print_jobs before the kiosk gets its answer, and
  * updated as it finishes; at start the jobs still waiting print again unless older
@@ -17,6 +20,9 @@ import type { PrintInfo, TicketView } from '../../protocol/schemas';
 import { createPrinterService, type ChecklistPrint, type PrintJobRecord, type PrintJournal, type PrinterConfig, type PrinterService } from '../../hardware';
 import { PrintJobStore, type PrinterJob } from '../store/print-job-store';
 import { planRestore } from '../core/print-restore';
+import type { Device } from '../devices/registry';
+import type { DeviceRecord } from '../devices/device-store';
+import { devicePrinterId } from '../devices/settings';
 
 /** A checklist as the kiosk asks for it; the center, time and zone are added here. */
 export type ChecklistToPrint = Omit<ChecklistPrint, 'kind' | 'centerName' | 'printedAt' | 'timeZone'> & { lang: 'vi' | 'en' };
@@ -26,11 +32,11 @@ export interface Printing {
    * Prints a ticket's slip once: a ticket that already has a job (a retried tap, also after a restart) gets
    * that job's state instead of a second slip.
    */
-  printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en', replayed?: boolean): PrintInfo;
+  printTicket(ticket: Ticket, view: TicketView, lang: 'vi' | 'en', replayed: boolean, device: Device | null): PrintInfo;
   /** Resolves once the jobs accepted so far are on disk: the issuing route answers after it. */
   written(): Promise<void>;
-  /** Procedure checklist from the kiosk ("In danh mục hồ sơ"). */
-  printChecklist(checklist: ChecklistToPrint, kioskId: string | null): PrintInfo;
+  /** Procedure checklist from a kiosk device ("In danh mục hồ sơ"). */
+  printChecklist(checklist: ChecklistToPrint, device: Device): PrintInfo;
   /** The print state of a ticket's newest job ('none' if it has none). */
   lastPrint(ticketId: string): PrintInfo;
   reprintTicket(ticketId: string): PrintInfo | null;
@@ -44,6 +50,8 @@ export interface Printing {
   statuses(): PrinterStatusView[];
   onStatus(listener: (statuses: PrinterStatusView[]) => void): () => void;
   printers(): PrinterService[];
+  /** Every printer with its address (the console offers them to kiosks). */
+  printerList(): { id: string; url: string }[];
 }
 
 declare module 'fastify' {
@@ -51,6 +59,9 @@ declare module 'fastify' {
     printing: Printing;
   }
 }
+
+/** Why a ticket or checklist was not printed: not asked from a kiosk device, or from a kiosk without a printer. */
+type NoPrintReason = NonNullable<PrintInfo['noPrintReason']>;
 
 /** Finished jobs are kept this long for the printers screen, then forgotten at the next start. */
 const FINISHED_JOBS_KEPT_MS = 7 * 24 * 3_600_000;
@@ -103,14 +114,62 @@ export default fp(async function printing(app) {
     jobExpireMs: c.PRINT_JOB_EXPIRE_MIN * 60_000,
   };
   const deps = { logger: log as never, now: () => app.clock.now(), journal };
-  const main = createPrinterService({ ...base, id: 'main', url: c.PRINTER_URL }, deps);
-  const byKiosk = new Map<string, PrinterService>();
-  for (const [kioskId, url] of Object.entries(kioskPrinterUrls(c.KIOSK_PRINTERS))) {
-    byKiosk.set(kioskId, createPrinterService({ ...base, id: `kiosk-${kioskId}`, url }, deps));
+  /** Running printers by id, with their address; device printers come and go as kiosks are approved, edited, revoked. */
+  const byId = new Map<string, { printer: PrinterService; url: string; offStatus: () => void }>();
+  const statusListeners = new Set<(statuses: PrinterStatusView[]) => void>();
+  const all = () => [...byId.values()].map((e) => e.printer);
+  const statuses = (): PrinterStatusView[] => all().map((p) => ({ id: p.id, ...p.status() }));
+  const statusChanged = () => {
+    const list = statuses();
+    for (const l of statusListeners) l(list);
+  };
+  const addPrinter = (id: string, url: string) => {
+    const printer = createPrinterService({ ...base, id, url }, deps);
+    byId.set(id, { printer, url, offStatus: printer.onStatus(statusChanged) });
+    return printer;
+  };
+  /** A printer taken away (its kiosk revoked or given another one): its unprinted jobs are listed as never printed. */
+  const removePrinter = (id: string) => {
+    const entry = byId.get(id);
+    if (!entry) return;
+    byId.delete(id);
+    entry.offStatus();
+    void entry.printer.close().catch((err: unknown) => log.error({ err, printerId: id }, 'printer did not close'));
+    const dropped = store.pending().filter((j) => j.printerId === id);
+    app.db.transaction(() => dropped.forEach((j) => store.expire(j.record.id, 'printer-removed')))();
+    if (dropped.length) unprintedChanged();
+  };
+  /** The kiosk's own printer follows its settings: created, readdressed or removed. */
+  const syncDevicePrinter = (device: DeviceRecord) => {
+    const id = devicePrinterId(device.id);
+    const url = device.status === 'active' && device.kind === 'kiosk' ? device.printerUrl : null;
+    if (byId.get(id)?.url === url) return;
+    removePrinter(id);
+    if (url) addPrinter(id, url);
+    statusChanged();
+  };
+
+  const main = addPrinter('main', c.PRINTER_URL);
+  for (const [kioskId, url] of Object.entries(kioskPrinterUrls(c.KIOSK_PRINTERS))) addPrinter(`kiosk-${kioskId}`, url);
+  for (const device of app.devices.activeRecords()) {
+    try {
+      if (device.printerUrl) addPrinter(devicePrinterId(device.id), device.printerUrl);
+    } catch (err) {
+      log.error({ err, deviceId: device.id }, 'kiosk printer address not usable');
+    }
   }
-  const all = [main, ...byKiosk.values()];
-  const byId = new Map(all.map((p) => [p.id, p]));
-  const printerFor = (kioskId: string | null | undefined) => (kioskId && byKiosk.get(kioskId)) || main;
+  const offDevices = app.devices.onChanged(syncDevicePrinter);
+
+  /**
+   * Where a device's slips print, or why none does: only an approved kiosk prints, on its printer (one no longer
+   * configured falls back to the main printer, as a kiosk without KIOSK_PRINTERS always did).
+   */
+  const printerFor = (device: Device | null): PrinterService | NoPrintReason => {
+    if (device?.kind !== 'kiosk') return 'not-a-kiosk';
+    if (!device.printerId) return 'no-printer';
+    return byId.get(device.printerId)?.printer ?? main;
+  };
+  const notPrinted = (reason: NoPrintReason): PrintInfo => ({ state: 'none', printerId: null, printerStatus: 'none', jobId: null, noPrintReason: reason });
 
   restorePending();
 
@@ -119,7 +178,7 @@ export default fp(async function printing(app) {
     const pruned = store.prune(now - FINISHED_JOBS_KEPT_MS);
     const plan = planRestore(store.pending(), { now, maxAgeMs: c.PRINT_JOB_MAX_AGE_MIN * 60_000, printerIds: new Set(byId.keys()) });
     app.db.transaction(() => plan.drop.forEach((d) => store.expire(d.jobId, d.reason)))();
-    for (const [printerId, jobs] of plan.resume) byId.get(printerId)!.resume(jobs);
+    for (const [printerId, jobs] of plan.resume) byId.get(printerId)!.printer.resume(jobs);
     const resumed = [...plan.resume.values()].reduce((n, jobs) => n + jobs.length, 0);
     if (resumed || plan.drop.length || pruned) log.info({ resumed, dropped: plan.drop.length, pruned }, 'print jobs from before the restart');
   }
@@ -139,14 +198,13 @@ export default fp(async function printing(app) {
   const liveRecord = (printer: PrinterService | undefined, record: PrintJobRecord) => printer?.jobs().find((j) => j.id === record.id) ?? record;
   /** A stored job's print state, with the live state of its printer laid over. */
   const storedInfo = (stored: PrinterJob): PrintInfo => {
-    const printer = byId.get(stored.printerId);
+    const printer = byId.get(stored.printerId)?.printer;
     return info(printer, stored.printerId, liveRecord(printer, stored.record));
   };
-  const statuses = (): PrinterStatusView[] => all.map((p) => ({ id: p.id, ...p.status() }));
   const center = () => app.queue.state().center;
 
   const service: Printing = {
-    printTicket(ticket, view, lang, replayed = false) {
+    printTicket(ticket, view, lang, replayed, device) {
       // Written right after the ticket's commit, not inside it: the group commit writes a batch of commands
       // before any handler has its ticket's position, ETA and phone URL, which the slip shows. The job row is
       // queued here and the route answers only after written(), so an acknowledged ticket always has its job on
@@ -156,7 +214,8 @@ export default fp(async function printing(app) {
       // jobs at once and undo their batching.
       const existing = replayed ? store.latestForTicket(ticket.id) : null;
       if (existing) return storedInfo(existing);
-      const printer = printerFor(ticket.kioskId);
+      const printer = printerFor(device);
+      if (typeof printer === 'string') return notPrinted(printer);
       const job = printer.print(
         {
           kind: 'ticket',
@@ -176,8 +235,9 @@ export default fp(async function printing(app) {
       return info(printer, printer.id, job);
     },
     written: () => store.written(),
-    printChecklist(checklist, kioskId) {
-      const printer = printerFor(kioskId);
+    printChecklist(checklist, device) {
+      const printer = printerFor(device);
+      if (typeof printer === 'string') return notPrinted(printer);
       const job = printer.print({ kind: 'checklist', centerName: center().name, printedAt: app.clock.now(), timeZone: center().timeZone, ...checklist });
       return info(printer, printer.id, job);
     },
@@ -188,12 +248,12 @@ export default fp(async function printing(app) {
     reprintTicket(ticketId) {
       const stored = store.latestForTicket(ticketId);
       if (!stored) return null;
-      const printer = byId.get(stored.printerId) ?? main;
+      const printer = byId.get(stored.printerId)?.printer ?? main;
       return info(printer, printer.id, printer.print(stored.input, { ticketId }));
     },
     reprintJob(printerId, jobId) {
       const stored = store.find(jobId);
-      const printer = byId.get(printerId);
+      const printer = byId.get(printerId)?.printer;
       if (!stored || !printer || stored.printerId !== printerId) return null;
       return printer.print(stored.input, stored.record.ticketId ? { ticketId: stored.record.ticketId } : undefined);
     },
@@ -212,14 +272,16 @@ export default fp(async function printing(app) {
     },
     statuses,
     onStatus(listener) {
-      const offs = all.map((p) => p.onStatus(() => listener(statuses())));
-      return () => offs.forEach((off) => off());
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
     },
-    printers: () => all,
+    printers: all,
+    printerList: () => [...byId.values()].map((e) => ({ id: e.printer.id, url: e.url })),
   };
   app.decorate('printing', service);
   app.addHook('onClose', async () => {
-    await Promise.all(all.map((p) => p.close()));
+    offDevices();
+    await Promise.all(all().map((p) => p.close()));
     store.flush();
   });
-}, { name: 'printing', dependencies: ['core'] });
+}, { name: 'printing', dependencies: ['core', 'devices'] });

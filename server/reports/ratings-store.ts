@@ -35,11 +35,13 @@ export function findRating(db: Db, ticketId: string): RatingRecord | null {
   return row ? toRecord(row) : null;
 }
 
-export function addRating(db: Db, input: { ticketId: string; level: RatingLevel; reasons: string[]; now: number }): RatingRecord {
+/** `counterId`: the rating tablet's counter; a ticket finished at another counter is not this tablet's to rate. */
+export function addRating(db: Db, input: { ticketId: string; counterId: string | null; level: RatingLevel; reasons: string[]; now: number }): RatingRecord {
   return db.transaction(() => {
     const t = db.prepare('SELECT id, center_id, business_day, number, status, completed_at, counter_id, staff_id, service_id FROM tickets WHERE id = ?').get(input.ticketId) as TicketForRating | undefined;
     if (!t) throw new DomainError('TICKET_NOT_FOUND');
     if (t.status !== 'done' || t.completed_at === null) throw new DomainError('RATING_NOT_ALLOWED', { number: t.number });
+    if (t.counter_id !== input.counterId) throw new DomainError('DEVICE_KIND_MISMATCH');
     if (input.now - t.completed_at > RATING_WINDOW_MS) throw new DomainError('RATING_EXPIRED', { number: t.number, hours: RATING_WINDOW_MS / 3600_000 });
     if (findRating(db, t.id)) throw new DomainError('ALREADY_RATED');
     db.prepare('INSERT INTO ratings (center_id, ticket_id, business_day, counter_id, staff_id, service_id, level, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

@@ -8,6 +8,7 @@
  * therefore not encapsulated (fastify-plugin), or the decorator would stay private.
  */
 import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../protocol/errors';
@@ -58,7 +59,7 @@ const HitSchema = Type.Object({
 
 const PrintBody = Type.Object(
   {
-    kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
+    kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$', description: 'Accepted from old kiosks and ignored: the printer is the asking device\'s' })),
     lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
   },
   { additionalProperties: false },
@@ -133,12 +134,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/procedures/:id/print',
     {
+      // Paper is the kiosk's: only an approved kiosk device prints, and a citizen prints a few lists, not dozens.
+      onRequest: app.requireDevice('kiosk'),
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => req.device?.id ?? req.ip } },
       schema: {
         tags,
-        summary: 'Print the dossier checklist ("In danh mục hồ sơ") at the kiosk printer',
+        summary: 'Print the dossier checklist ("In danh mục hồ sơ") at the printer of the kiosk asking (approved kiosk devices only)',
         params: IdParam,
         body: Type.Optional(PrintBody),
-        response: { 200: PrintInfoSchema, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 200: PrintInfoSchema, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 429: ErrorSchema },
       },
     },
     async (req) => {
@@ -154,7 +158,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         onlineUrl: record.onlineUrl,
         lang: req.body?.lang ?? 'vi',
       };
-      return app.printing.printChecklist(checklist, req.body?.kioskId ?? null);
+      return app.printing.printChecklist(checklist, req.device!);
     },
   );
 };

@@ -1,9 +1,12 @@
 /**
- * Satisfaction ratings from the tablet at each counter. Public on purpose: the tablet has no
- * login. What keeps it honest is that only a ticket finished in the last two hours can be
- * rated, once, and that ticket ids are unguessable; a rate limit caps a misbehaving tablet.
+ * Satisfaction ratings from the tablet at each counter. The tablet has no login: it is a known
+ * device (kind `rating`, bound to one counter), and only it rates, only tickets finished at its
+ * counter in the last two hours, once each. A phone or any other browser cannot rate, nor read
+ * which ticket a counter just finished: knowing a ticket id is not enough to rate it.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../protocol/errors';
 import { Type } from 'typebox';
 import { RATING_LEVEL_LABELS, RATING_REASONS, type LastCompleted, type RatingLevel } from '../../protocol/reports';
 import { CounterParam, ErrorSchema, Id } from '../../protocol/schemas';
@@ -45,13 +48,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/ratings',
     {
+      onRequest: app.requireDevice('rating'),
       // A tablet rates one citizen every few minutes; 30 a minute only stops a runaway client.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Rate a finished ticket (public, once, within 2 hours)', body: RatingBody, response: { 201: RatingReply, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => req.device?.id ?? req.ip } },
+      schema: {
+        tags,
+        summary: "Rate a ticket finished at this rating tablet's counter (approved rating devices only; once, within 2 hours)",
+        body: RatingBody,
+        response: { 201: RatingReply, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema },
+      },
     },
     async (req, reply) => {
       const reasons = resolveReasons(req.body.reasons ?? []);
-      const rating = addRating(app.db, { ticketId: req.body.ticketId, level: req.body.level as RatingLevel, reasons, now: app.clock.now() });
+      const rating = addRating(app.db, { ticketId: req.body.ticketId, counterId: req.device!.counterId, level: req.body.level as RatingLevel, reasons, now: app.clock.now() });
       req.log.info({ ticketId: rating.ticketId, level: rating.level }, 'rating stored');
       return reply.status(201).send(rating);
     },
@@ -59,10 +68,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/counters/:counterId/last-completed',
-    { schema: { tags, summary: "The counter's ticket finished in the last minutes, and its rating if any (rating tablet after a reload)", params: CounterParam, querystring: LastCompletedQuery, response: { 200: LastCompletedReply, 404: ErrorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "The counter's ticket finished in the last minutes, and its rating if any: for that counter's rating tablet (after a reload) and for staff",
+        params: CounterParam,
+        querystring: LastCompletedQuery,
+        response: { 200: LastCompletedReply, 403: ErrorSchema, 404: ErrorSchema },
+      },
+    },
     async (req) => {
+      const staff = req.staff && !req.staff.mustChangePassword;
+      if (!staff && !req.device) throw new DomainError('DEVICE_NOT_PAIRED');
       const state = app.queue.state();
       const counter = state.counters.get(resolveCounterId(state, req.params.counterId))!;
+      // The ticket id it answers is what rating needs: only this counter's own tablet learns it.
+      if (!staff && (req.device!.kind !== 'rating' || req.device!.counterId !== counter.id)) throw new DomainError('DEVICE_KIND_MISMATCH');
       const now = app.clock.now();
       const within = (req.query.withinMinutes ?? 5) * 60_000;
       const t = lastCompleted(app.db, state.center.id, counter.id, now - within);

@@ -46,7 +46,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const pass = limits.take(issueSource(req), state.services.get(req.body.serviceId), app.clock.now(), state.businessDay);
       const result = await app.queue.submit(
         centerId,
-        { type: 'issue', serviceId: req.body.serviceId, priorityId, kioskId: req.body.kioskId ?? null },
+        // The issuing device, not the body's kioskId (still accepted from old kiosks, no longer trusted).
+        { type: 'issue', serviceId: req.body.serviceId, priorityId, kioskId: req.device?.id ?? null },
         { staffId: null, role: 'public' },
         key ? { scope: `issue:${centerId}`, key } : undefined,
       ).catch((err: unknown) => {
@@ -59,7 +60,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const view = ticketView(state, ticket, publicUrl(app), result.position);
       // Printed only after the commit, and only once even if the tap is retried (printTicket answers a ticket
       // that already has a job with that job's state, also after a restart).
-      view.print = app.printing.printTicket(ticket, view, req.body.lang ?? 'vi', result.replayed);
+      // Only an approved kiosk prints; a phone's ticket is valid without a slip (print.noPrintReason says why).
+      view.print = app.printing.printTicket(ticket, view, req.body.lang ?? 'vi', result.replayed, req.device);
       await app.printing.written();
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(view);

@@ -8,6 +8,7 @@ import { insertStaff, upsertCenter, upsertCounter, upsertPriority, upsertService
 import { hashPasswordSync, generatePassword } from '../auth/password';
 import { DEFAULT_SETTINGS, DEMO_COUNTERS, DEMO_PRIORITIES, DEMO_SERVICES, DEMO_STAFF, demoCenter } from './demo-center';
 import { seedProcedures } from './procedures';
+import { DeviceStore } from '../devices/device-store';
 
 export interface SeedOptions {
   mode: 'demo' | 'none';
@@ -45,6 +46,8 @@ function seedDemo(db: Db, options: SeedOptions): SeedAccount[] {
     insertStaff(db, { id: `stf-${s.username}`, centerId: center.id, username: s.username, displayName: s.displayName, role: s.role, passwordHash: hash, createdAt: options.now });
   }
   seedProcedures(db, center.id);
+  // The demo pairs its kiosks and displays without an admin; a production center (SEED=none) approves each one.
+  new DeviceStore(db).setAutoApprove(center.id, true);
   return DEMO_STAFF.map((s) => ({ username: s.username, role: s.role, password: options.demoPassword, oneTime: false }));
 }
 

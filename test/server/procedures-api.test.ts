@@ -3,15 +3,18 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { replaceCatalog, loadCatalog } from '../../server/procedures/store';
 import type { PrintInfo } from '../../protocol/schemas';
 import type { ChecklistToPrint } from '../../server/plugins/printing';
+import { pairedDevice } from '../helpers/devices';
 
 let t: TestApp;
-const printed: { checklist: ChecklistToPrint; kioskId: string | null }[] = [];
+let kiosk: string;
+const printed: { checklist: ChecklistToPrint; deviceName: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
+  kiosk = await pairedDevice(t.app, 'kiosk', { name: 'Ki-ốt sảnh A' });
   // Record what the route hands to the printing seam (the stub prints nothing).
-  t.app.printing.printChecklist = (checklist, kioskId): PrintInfo => {
-    printed.push({ checklist, kioskId });
+  t.app.printing.printChecklist = (checklist, device): PrintInfo => {
+    printed.push({ checklist, deviceName: device.name });
     return { state: 'queued', printerId: 'default', printerStatus: 'ok', jobId: 'job-1' };
   };
 });
@@ -109,11 +112,12 @@ describe('GET /api/procedures/fields and /:id', () => {
 
 describe('POST /api/procedures/:id/print', () => {
   it('hands the checklist to the printing seam and answers its PrintInfo', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-dang-ky-khai-sinh/print', payload: { kioskId: 'K1', lang: 'vi' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-dang-ky-khai-sinh/print', headers: { cookie: kiosk }, payload: { kioskId: 'K1', lang: 'vi' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ state: 'queued', printerId: 'default', printerStatus: 'ok', jobId: 'job-1' });
     const last = printed.at(-1)!;
-    expect(last.kioskId).toBe('K1');
+    // The asking device, whatever kioskId an old kiosk still sends.
+    expect(last.deviceName).toBe('Ki-ốt sảnh A');
     expect(last.checklist).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh', lang: 'vi' });
     expect(last.checklist.documents.length).toBeGreaterThan(0);
   });
@@ -123,13 +127,13 @@ describe('POST /api/procedures/:id/print', () => {
     [{ lang: 'fr' }, 400],
   ])('refuses %j with %i', async (payload, status) => {
     const before = printed.length;
-    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-dang-ky-khai-sinh/print', payload });
+    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-dang-ky-khai-sinh/print', headers: { cookie: kiosk }, payload });
     expect(res.statusCode).toBe(status);
     expect(printed.length).toBe(before);
   });
 
   it('answers 404 for an unknown procedure', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-khong-co/print', payload: {} });
+    const res = await t.app.inject({ method: 'POST', url: '/api/procedures/proc-khong-co/print', headers: { cookie: kiosk }, payload: {} });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('PROCEDURE_NOT_FOUND');
   });
