@@ -24,7 +24,7 @@ async function listening(options: Parameters<typeof createTestApp>[0] = {}) {
 
 /** A console's /staff socket, connected and holding its snapshot. */
 async function staffSocket(cookie: string): Promise<Socket & { endedBy?: string }> {
-  const s = connect(`${t.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false }) as Socket & { endedBy?: string };
+  const s = connect(`${t.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true }) as Socket & { endedBy?: string };
   sockets.push(s);
   s.on('disconnect', (reason) => (s.endedBy = reason));
   await new Promise<void>((resolve, reject) => {
@@ -35,7 +35,7 @@ async function staffSocket(cookie: string): Promise<Socket & { endedBy?: string 
 }
 
 function refusal(cookie: string): Promise<Error & { data?: { code: string; message: string } }> {
-  const s = connect(`${t.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+  const s = connect(`${t.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
   sockets.push(s);
   return new Promise((resolve, reject) => {
     s.once('connect_error', resolve);
