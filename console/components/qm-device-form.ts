@@ -73,7 +73,7 @@ export class QmDeviceForm extends LitElement {
   @state() private problem = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('device')) this.fill(this.device);
+    if (changed.has('device') || (changed.has('printers') && changed.get('printers')?.length === 0)) this.fill(this.device);
   }
 
   /** Starts from `device` (a pending request's wishes, or an active device's settings), or blank. */
@@ -82,7 +82,9 @@ export class QmDeviceForm extends LitElement {
     this.name = device?.name ?? '';
     this.kind = device?.kind ?? 'kiosk';
     this.counterId = device?.counterId ?? this.counters.find((c) => c.number === device?.counterNumber)?.id ?? null;
-    this.printer = device?.printerId ? { kind: 'existing', id: device.printerId } : { kind: 'none' };
+    // A kiosk being approved prints on the main printer unless the admin picks another; an approved one keeps its own choice.
+    const main = this.printers.some((p) => p.id === 'main') ? 'main' : null;
+    this.printer = device?.printerId ? { kind: 'existing', id: device.printerId } : device?.status !== 'active' && main ? { kind: 'existing', id: main } : { kind: 'none' };
     this.problem = '';
   }
 
