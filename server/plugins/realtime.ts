@@ -20,6 +20,7 @@ import type { ErrorCode } from '../../protocol/errors';
 import type { Committed } from '../core/queue-service';
 import type { StaffAccount } from '../store/rows';
 import { AddressCap } from '../realtime/address-cap';
+import { disconnectDevice, socketDevice } from '../devices/socket-devices';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,8 @@ interface StaffSocketData {
   staff: StaffAccount;
   tokenHash: string;
   expiresAt: number;
+  /** The known device it comes from (devices/socket-devices.ts), else null. */
+  deviceId?: string | null;
 }
 type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
 type StaffSocket = Parameters<Parameters<StaffNs['on']>[1]>[0];
@@ -139,6 +142,13 @@ export default fp(async function realtime(app) {
     for (const socket of staffNs.sockets.values()) if (ended.has(socket.data.tokenHash)) socket.disconnect(true);
   });
 
+  // Known devices: each socket carries its device's id (null for a phone), and revoking a device closes its
+  // sockets at once (devices/socket-devices.ts). Registered after the /staff check, which sets socket.data.
+  const deviceOfSocket = socketDevice(app.devices, () => app.clock.now());
+  publicNs.use(deviceOfSocket);
+  staffNs.use(deviceOfSocket);
+  const unsubscribeDevices = app.devices.onRevoked((deviceId) => disconnectDevice([publicNs, staffNs], deviceId));
+
   const unsubscribe = app.queue.onCommitted((c: Committed) => {
     const state = app.queue.state(c.centerId);
     const room = centerRoom(c.centerId);
@@ -174,10 +184,11 @@ export default fp(async function realtime(app) {
   app.addHook('preClose', async () => {
     unsubscribe();
     unsubscribeSessions();
+    unsubscribeDevices();
     unsubscribePrinters();
     unsubscribeUnprinted();
     // Not io.close(): it would close Fastify's HTTP server under Fastify's feet.
     io.disconnectSockets(true);
     io.engine.close();
   });
-}, { name: 'realtime', dependencies: ['core', 'auth', 'printing'] });
+}, { name: 'realtime', dependencies: ['core', 'auth', 'devices', 'printing'] });
