@@ -2,19 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
 import { serveOne } from './reports/fixtures';
+import { pairedDevice } from '../helpers/devices';
 
 let t: TestApp;
 let clock: FakeClock;
 let cookie: string;
+/** The rating tablet of counter 1, where serve() finishes its tickets. */
+let tablet: string;
 
 beforeEach(async () => {
   clock = new FakeClock();
   t = await createTestApp({ clock });
   cookie = await loginCookie(t.app, 'staff1');
+  tablet = await pairedDevice(t.app, 'rating', { counterNumber: 1 });
 });
 afterEach(() => t.destroy());
 
-const rate = (payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/ratings', payload: payload as object, headers });
+const rate = (payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/ratings', payload: payload as object, headers: { cookie: tablet, ...headers } });
 const ratingRows = () => t.app.db.prepare('SELECT * FROM ratings').all() as Record<string, unknown>[];
 const serve = () => serveOne(t.app, cookie, 'svc-hotich', 'ctr-1', (ms) => clock.advance(ms));
 
@@ -142,7 +146,7 @@ describe('GET /api/ratings/reasons', () => {
 });
 
 describe('GET /api/counters/:counterId/last-completed', () => {
-  const last = (counter = 'ctr-1', query = '') => t.app.inject(`/api/counters/${counter}/last-completed${query}`);
+  const last = (counter = 'ctr-1', query = '', who = tablet) => t.app.inject({ url: `/api/counters/${counter}/last-completed${query}`, headers: { cookie: who } });
 
   it('shows the ticket just finished at the counter, then its rating, and forgets it after a few minutes', async () => {
     const empty = (await last()).json();
@@ -157,7 +161,7 @@ describe('GET /api/counters/:counterId/last-completed', () => {
     await rate({ ticketId: ticket.id, level: 3, reasons: ['fast-service'] });
     expect((await last()).json().rating).toMatchObject({ ticketId: ticket.id, level: 3, reasons: ['fast-service'] });
 
-    expect((await last('ctr-2')).json().ticket).toBeNull();
+    expect((await last('ctr-2', '', cookie)).json().ticket).toBeNull();
     clock.advance(5 * 60_000 + 1);
     expect((await last()).json().ticket).toBeNull();
     expect((await last('ctr-1', '?withinMinutes=10')).json().ticket.id).toBe(ticket.id);
@@ -167,5 +171,50 @@ describe('GET /api/counters/:counterId/last-completed', () => {
     const res = await last('99');
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('COUNTER_NOT_FOUND');
+  });
+});
+
+describe('who may rate', () => {
+  it('refuses a rating from a browser that is not a rating tablet, even with the id of a ticket just finished', async () => {
+    const ticket = await serve();
+    const forged = await t.app.inject({ method: 'POST', url: '/api/ratings', payload: { ticketId: ticket.id, level: 1 }, remoteAddress: '127.0.0.9' });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toMatchObject({ code: 'DEVICE_NOT_PAIRED', message: 'Thiết bị này chưa được ghép với trung tâm. Vui lòng nhờ quản trị viên duyệt thiết bị.' });
+    const kiosk = await pairedDevice(t.app, 'kiosk');
+    expect((await rate({ ticketId: ticket.id, level: 1 }, { cookie: kiosk })).json().code).toBe('DEVICE_KIND_MISMATCH');
+    expect(ratingRows()).toHaveLength(0);
+    // The citizen's own rating still counts.
+    expect((await rate({ ticketId: ticket.id, level: 4 })).statusCode).toBe(201);
+  });
+
+  it("refuses the tablet of another counter: a ticket is rated at the counter that served it", async () => {
+    const ticket = await serve();
+    const otherTablet = await pairedDevice(t.app, 'rating', { counterNumber: 2 });
+    const res = await rate({ ticketId: ticket.id, level: 1 }, { cookie: otherTablet });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('DEVICE_KIND_MISMATCH');
+    expect(ratingRows()).toHaveLength(0);
+  });
+
+  it("tells a counter's last finished ticket only to that counter's tablet and to staff", async () => {
+    const ticket = await serve();
+    const ask = (headers: Record<string, string>) => t.app.inject({ url: '/api/counters/1/last-completed', headers, remoteAddress: '127.0.0.9' });
+    const anonymous = await ask({});
+    expect(anonymous.statusCode).toBe(403);
+    expect(anonymous.json().code).toBe('DEVICE_NOT_PAIRED');
+    expect(anonymous.body).not.toContain(ticket.id);
+    const otherTablet = await pairedDevice(t.app, 'rating', { counterNumber: 2 });
+    expect((await ask({ cookie: otherTablet })).json().code).toBe('DEVICE_KIND_MISMATCH');
+    expect((await ask({ cookie: tablet })).json().ticket.id).toBe(ticket.id);
+    expect((await ask({ cookie })).json().ticket.id).toBe(ticket.id);
+  });
+
+  it('a revoked tablet rates no more', async () => {
+    const ticket = await serve();
+    const admin = await loginCookie(t.app, 'admin');
+    const id = (await t.app.inject({ url: '/api/devices/me', headers: { cookie: tablet } })).json().device.id;
+    expect((await t.app.inject({ method: 'POST', url: `/api/devices/${id}/revoke`, headers: { cookie: admin } })).statusCode).toBe(200);
+    expect((await rate({ ticketId: ticket.id, level: 2 })).json().code).toBe('DEVICE_NOT_PAIRED');
+    expect(ratingRows()).toHaveLength(0);
   });
 });
