@@ -10,14 +10,18 @@ import type { TicketView } from '../../protocol/schemas';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
 import { waitFor } from '../hardware/fake-printer';
+import { pairedDevice } from '../helpers/devices';
 
 const MIN = 60_000;
 const clock = new FakeClock();
 let t: TestApp;
+/** Slips print only for an approved kiosk. */
+let kiosk: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { PRINTER_URL: 'serial:/dev/no-such-printer', PRINTER_STATUS_POLL_MS: '100', PRINT_JOB_EXPIRE_MIN: '5' } });
   await t.listen();
+  kiosk = await pairedDevice(t.app, 'kiosk');
 });
 
 afterAll(async () => {
@@ -25,7 +29,7 @@ afterAll(async () => {
 });
 
 const issue = async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: kiosk }, payload: { serviceId: 'svc-hotich' } });
   expect(res.statusCode).toBe(201);
   return res.json<TicketView>();
 };

@@ -14,6 +14,7 @@ import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
 import { SerialFakePrinter, waitFor } from '../hardware/fake-printer';
 import { startPtyPair, type PtyPair } from '../hardware/socat';
+import { pairedDevice } from '../helpers/devices';
 
 const MIN = 60_000;
 let dir: string;
@@ -22,6 +23,8 @@ let pty: PtyPair;
 let printer: SerialFakePrinter;
 const clock = new FakeClock();
 const apps: TestApp[] = [];
+/** The kiosk, paired once: its token outlives the restart. */
+let kiosk: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qm-print-restart-'));
@@ -49,7 +52,7 @@ async function start(): Promise<TestApp> {
 }
 
 const issue = async (t: TestApp, key: string) => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/tickets', headers: { 'idempotency-key': key }, payload: { serviceId: 'svc-hotich' } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/tickets', headers: { 'idempotency-key': key, cookie: kiosk }, payload: { serviceId: 'svc-hotich' } });
   expect(res.statusCode).toBe(201);
   return res.json<TicketView>();
 };
@@ -65,6 +68,7 @@ interface PrinterListing {
 describe('print jobs across a restart', () => {
   it('prints after the restart the jobs still young enough, drops the old ones and says which', async () => {
     const first = await start();
+    kiosk = await pairedDevice(first.app, 'kiosk');
     printer.state.paperOut = true;
     await waitFor(() => printerStatus(first) === 'paper-out', 5000, 'paper-out');
 

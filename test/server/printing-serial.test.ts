@@ -12,11 +12,14 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { startPtyPair, type PtyPair } from '../hardware/socat';
 import { SerialFakePrinter, waitFor } from '../hardware/fake-printer';
 import type { PrinterStatusView } from '../../protocol/realtime';
+import { pairedDevice } from '../helpers/devices';
 
 let dir: string;
 let pty: PtyPair;
 let printer: SerialFakePrinter;
 let t: TestApp;
+/** Slips print only for an approved kiosk. */
+let kioskCookie: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qm-serial-'));
@@ -25,6 +28,7 @@ beforeAll(async () => {
   await printer.open();
   t = await createTestApp({ env: { PRINTER_URL: `serial:${pty.host}?baud=19200`, PRINTER_MODEL: 'epson', PRINTER_STATUS_POLL_MS: '200' } });
   await t.listen();
+  kioskCookie = await pairedDevice(t.app, 'kiosk');
 });
 
 afterAll(async () => {
@@ -35,7 +39,7 @@ afterAll(async () => {
 });
 
 const health = async () => (await (await fetch(`${t.url}/api/health`)).json()) as { printers: PrinterStatusView[] };
-const issue = async () => (await fetch(`${t.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 'svc-hotich' }) })).json();
+const issue = async () => (await fetch(`${t.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: kioskCookie }, body: JSON.stringify({ serviceId: 'svc-hotich' }) })).json();
 
 describe('ticket printing over a serial line', () => {
   it('puts a job on the line whose Vietnamese decodes exactly', async () => {
