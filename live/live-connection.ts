@@ -8,14 +8,21 @@
  *   a gap, `config:changed` or a reducer's doubt fetches a snapshot (`queue:resync`);
  * - after ANY close the socket comes back: socket.io-client retries lost transports
  *   itself, but not after the server closed us or refused us ('io server disconnect',
- *   a refused handshake), so then we redial, jittered, until it answers.
+ *   a refused handshake), so then we redial, jittered, until it answers;
+ * - except when the server refuses the session itself (reconnect-policy.ts
+ *   SESSION_REFUSALS): then it stops, 'signed-out', and the page asks to sign in. A
+ *   session ended while connected (logout elsewhere, password change, an admin's reset)
+ *   closes the socket; the redial that follows is refused that way.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { LiveChannel, LiveClientEvents, LiveServerEvents, LiveSnapshot, Step } from './live-channel';
-import { DEFAULT_RECONNECT_POLICY, reconnectDelay, socketIoBackoffOptions, type ReconnectPolicy } from './reconnect-policy';
+import { DEFAULT_RECONNECT_POLICY, reconnectDelay, redialsAfter, socketIoBackoffOptions, type ReconnectPolicy } from './reconnect-policy';
 
-/** What the banners show: 'connecting' until the first connect, then online or offline. */
-export type LiveStatus = 'connecting' | 'online' | 'offline';
+/**
+ * What the banners show: 'connecting' until the first connect, then online or offline;
+ * 'signed-out' (final) when the server refused the session: no more redials.
+ */
+export type LiveStatus = 'connecting' | 'online' | 'offline' | 'signed-out';
 
 export interface LiveOptions {
   /** Origin of the queue server; empty: the page's own. */
@@ -137,7 +144,8 @@ export class LiveConnection<
       this.setStatus('offline');
       if (!socket.active) this.redial(socket);
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (err) => {
+      if (!redialsAfter(err)) return this.signedOut(socket);
       if (this.status === 'online') this.setStatus('offline');
       // Refused by the server (not a lost transport): socket.io-client will not try again by itself.
       if (!socket.active) this.redial(socket);
@@ -208,6 +216,13 @@ export class LiveConnection<
     this.seq = snapshot.seq;
     this.serverOffsetMs = snapshot.serverTime - receivedAt;
     this.apply(this.channel.snapshot(this.view, snapshot, receivedAt));
+  }
+
+  private signedOut(socket: Socket): void {
+    clearTimeout(this.redialTimer);
+    this.redialTimer = undefined;
+    socket.disconnect();
+    this.setStatus('signed-out');
   }
 
   private redial(socket: Socket): void {

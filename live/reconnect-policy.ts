@@ -33,3 +33,15 @@ export function reconnectDelay(attempt: number, policy: ReconnectPolicy = DEFAUL
   const spread = exponential * policy.jitter * (2 * random - 1);
   return Math.max(0, Math.round(Math.min(policy.maxDelayMs * (1 + policy.jitter), exponential + spread)));
 }
+
+/**
+ * Handshake refusals no redial can cure: the session is gone (signed out, ended by a password change or an
+ * admin, expired) or still on a one-time password. The page must sign in again; redialing would only knock
+ * on the server every few seconds forever. Every other refusal, and every network fault, is redialed.
+ */
+export const SESSION_REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED']);
+
+/** Whether a failed handshake (socket.io-client's `connect_error`) is worth another try. */
+export function redialsAfter(refusal: { message?: string }): boolean {
+  return !SESSION_REFUSALS.has(refusal.message ?? '');
+}

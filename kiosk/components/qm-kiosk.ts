@@ -176,7 +176,9 @@ export class QmKiosk extends LitElement {
     const before = this.seen;
     this.seen = view;
     const next: Partial<KioskState> = {};
-    if (this.live.status !== 'connecting' && this.live.status !== this.state.connection) next.connection = this.live.status;
+    // /public has no session to refuse: 'signed-out' never comes here, and would read as offline.
+    const link = this.live.status === 'signed-out' ? 'offline' : this.live.status;
+    if (link !== 'connecting' && link !== this.state.connection) next.connection = link;
     // Nothing live is trustworthy before the first snapshot: until then the screen keeps what HTTP loaded.
     if (view !== before && view.center) {
       if (view.center !== before.center) next.center = view.center;

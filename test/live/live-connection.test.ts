@@ -30,15 +30,19 @@ const FAST = { baseDelayMs: 50, maxDelayMs: 200, jitter: 0.5 };
 
 const cleanup = cleanupAfterEach();
 
-async function bareServer(options: { refuseFirst?: number; serverTime?: () => number } = {}) {
+async function bareServer(options: { refuseFirst?: number; refuseWith?: string; serverTime?: () => number } = {}) {
   const http = createServer();
   const io = new Server<LiveClientEvents<LiveSnapshot>, Events>(http);
   const ns = io.of('/public');
   let refusals = options.refuseFirst ?? 0;
   let resyncs = 0;
+  let handshakes = 0;
   let seq = 10;
   const snapshot = () => ({ seq, serverTime: options.serverTime?.() ?? Date.now() });
-  ns.use((_socket, next) => (refusals-- > 0 ? next(new Error('not now')) : next()));
+  ns.use((_socket, next) => {
+    handshakes++;
+    return refusals-- > 0 ? next(new Error(options.refuseWith ?? 'not now')) : next();
+  });
   ns.on('connection', (socket) => {
     socket.emit('queue:snapshot', snapshot());
     socket.on('queue:resync', (ack) => {
@@ -52,6 +56,8 @@ async function bareServer(options: { refuseFirst?: number; serverTime?: () => nu
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/public`,
     ns,
     resyncs: () => resyncs,
+    handshakes: () => handshakes,
+    refuseNext: (count: number) => (refusals = count),
     setSeq: (value: number) => (seq = value),
   };
 }
@@ -94,6 +100,27 @@ describe('live core', () => {
     const server = await bareServer({ refuseFirst: 3 });
     const connection = open(server.url);
     await until(() => connection.status === 'online' && connection.view.snapshots === 1, 'accepted at the fourth try');
+  });
+
+  it('stops redialling when the server refuses the session, and says so: signed-out', async () => {
+    for (const code of ['UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED']) {
+      const server = await bareServer({ refuseFirst: 100, refuseWith: code });
+      const connection = open(server.url);
+      await until(() => connection.status === 'signed-out', `signed-out on ${code}`);
+      await new Promise((r) => setTimeout(r, 600)); // several redial delays of the fast policy
+      expect(server.handshakes()).toBe(1);
+    }
+  });
+
+  it('signs out after the server closed a socket whose session ended: the redial is refused for the session', async () => {
+    const server = await bareServer({ refuseWith: 'UNAUTHENTICATED' });
+    const connection = open(server.url);
+    await until(() => connection.status === 'online', 'online');
+    server.refuseNext(100);
+    server.ns.disconnectSockets(true);
+    await until(() => connection.status === 'signed-out', 'signed-out');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(server.handshakes()).toBe(2);
   });
 
   it('takes "now" from the server clock of the snapshot, not from this machine', async () => {

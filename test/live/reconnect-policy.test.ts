@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECONNECT_POLICY, reconnectDelay, socketIoBackoffOptions } from '../../live/reconnect-policy';
+import { DEFAULT_RECONNECT_POLICY, reconnectDelay, redialsAfter, socketIoBackoffOptions } from '../../live/reconnect-policy';
 
 describe('reconnect policy', () => {
   it('grows exponentially up to the cap', () => {
@@ -18,5 +18,11 @@ describe('reconnect policy', () => {
 
   it('hands the same numbers to socket.io-client', () => {
     expect(socketIoBackoffOptions()).toMatchObject({ reconnectionDelay: 1000, reconnectionDelayMax: 3000, randomizationFactor: 0.5 });
+  });
+
+  it('gives up only on refusals of the session, never on network faults or other refusals', () => {
+    expect(redialsAfter(new Error('UNAUTHENTICATED'))).toBe(false);
+    expect(redialsAfter(new Error('PASSWORD_CHANGE_REQUIRED'))).toBe(false);
+    for (const fault of ['websocket error', 'xhr poll error', 'timeout', 'TOO_MANY_CONNECTIONS', 'CROSS_ORIGIN', 'not now', '']) expect(redialsAfter(new Error(fault))).toBe(true);
   });
 });
