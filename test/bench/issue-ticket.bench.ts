@@ -48,12 +48,17 @@ export async function run(): Promise<BenchResult[]> {
 
   const server = await startBenchServer({}, dataDir);
   results.push({ name: 'cold start to listening (spawn → first 200)', value: round(server.startupMs, 0), unit: 'ms', target: '< 1000' });
+  // Issue as a real kiosk does: an approved kiosk device (the demo center approves devices by itself), so every
+  // request pays for the device lookup and the kiosk's issuing limit (raised out of the way, still checked).
+  const paired = await fetch(`${server.url}/api/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'kiosk' }) });
+  const kioskCookie = (paired.headers.get('set-cookie') ?? '').split(';')[0];
+  if (!paired.ok || !kioskCookie) throw new Error(`kiosk pairing failed: ${paired.status}`);
   const services = ['svc-hotich', 'svc-chungthuc', 'svc-datdai', 'svc-xaydung', 'svc-kinhdoanh', 'svc-baotro', 'svc-cutru', 'svc-bhyt'];
   const result = await autocannon({
     url: `${server.url}/api/tickets`,
     connections: 16,
     duration: DURATION_S,
-    requests: services.map((serviceId) => ({ method: 'POST', path: '/api/tickets', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId }) })),
+    requests: services.map((serviceId) => ({ method: 'POST', path: '/api/tickets', headers: { 'content-type': 'application/json', cookie: kioskCookie }, body: JSON.stringify({ serviceId }) })),
   });
   const rss = await (async () => {
     const { execFileSync } = await import('node:child_process');
