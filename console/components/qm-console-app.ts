@@ -2,7 +2,11 @@
  * `<qm-console-app>`: the console shell. Owns the session and the /staff
  * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/admin/…, #/password)
  * and shows only the screens the account's role may use (the server enforces it too).
- * An account on a one-time password sees only #/password until it sets its own.
+ * An account on a one-time password sees only #/password until it sets its own, and
+ * opens /staff only then (the server refuses it before). When the server refuses the
+ * live link's session (signed out elsewhere, password changed on another PC, reset or
+ * deactivated by an admin, expired), the console asks who is signed in and, if nobody,
+ * shows the sign-in screen.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -123,7 +127,11 @@ export class QmConsoleApp extends LitElement {
   @state() private checked = false;
   @state() private route: Route = { screen: 'counter' };
   /** The /staff link, open while someone is signed in (the namespace needs the session). */
-  private readonly live = new LiveController(this, staffChannel, { manual: true, open: (channel, options) => new StaffConnection(channel, options) });
+  private readonly live = new LiveController(this, staffChannel, {
+    manual: true,
+    open: (channel, options) => new StaffConnection(channel, options),
+    onChange: () => this.connection?.status === 'signed-out' && void this.sessionRefused(),
+  });
   private readonly cleanups: (() => void)[] = [];
 
   /** "Now" by the server's clock, which the /staff snapshot measured; one function, so qm-admin is not re-rendered by a new one. */
@@ -174,14 +182,26 @@ export class QmConsoleApp extends LitElement {
   private signedIn(me: Me) {
     this.me = me;
     this.route = parseHash(location.hash, me.role, me.mustChangePassword);
-    this.live.start();
+    // A one-time password opens no live queue: the server would refuse it.
+    if (!me.mustChangePassword) this.live.start();
   }
 
   private passwordChanged(me: Me) {
     const wasForced = this.me?.mustChangePassword === true;
     this.me = me;
     // Released from the one-time password: on to the work the account is for.
-    if (wasForced) this.route = homeFor(me.role);
+    if (wasForced) {
+      this.route = homeFor(me.role);
+      this.live.start();
+    }
+  }
+
+  /** The live link was refused for its session: the sign-in screen, or the password screen if that is what keeps it shut. */
+  private async sessionRefused() {
+    this.live.stop();
+    const me = await api<Me>('/api/auth/me').catch(() => null);
+    if (me?.mustChangePassword) return this.signedIn(me);
+    this.signedOut();
   }
 
   private signedOut() {
