@@ -36,11 +36,20 @@ const EXACT: Record<string, Caller[]> = {
   'GET /api/procedures': EVERYONE,
   'GET /api/procedures/fields': EVERYONE,
   'GET /api/procedures/{id}': EVERYONE,
+  // No role: a known device (devices.test.ts, devices-printing.test.ts, ratings.test.ts say which one).
   'POST /api/procedures/{id}/print': EVERYONE,
   'GET /api/ratings/reasons': EVERYONE,
   'POST /api/ratings': EVERYONE,
-  // The rating tablet has no login.
+  // The counter's rating tablet (no login), or staff.
   'GET /api/counters/{counterId}/last-completed': EVERYONE,
+  // A device asks to pair and reads its own state; admins decide.
+  'POST /api/devices/pair': EVERYONE,
+  'GET /api/devices/me': EVERYONE,
+  'GET /api/devices': ADMINS,
+  'POST /api/devices/approve': ADMINS,
+  'PATCH /api/devices/{id}': ADMINS,
+  'POST /api/devices/{id}/revoke': ADMINS,
+  'PUT /api/devices/auto-approve': ADMINS,
   'GET /': EVERYONE,
   'GET /display/counter/{number}': EVERYONE,
   'GET /t/{ticketId}': EVERYONE,
