@@ -27,5 +27,5 @@ export function counterSubtitle(name: string, number: number): string {
 
 /** Stable identity of a call for keyed rendering (replays the highlight on a recall too). */
 export function callRenderKey(call: CallRecord): string {
-  return `${call.ticket.id}@${call.at}`;
+  return `${call.ticket.ref}@${call.at}`;
 }

@@ -4,7 +4,7 @@
  * sends. The core does the rest — connecting, seq order, resync, redial, clock —
  * so every page keeps the same rules and only its reducer differs.
  */
-import type { Ack, QueueUpdate } from '../protocol/realtime';
+import type { Ack } from '../protocol/realtime';
 
 /** What every snapshot carries, whatever the namespace. */
 export interface LiveSnapshot {
@@ -13,10 +13,19 @@ export interface LiveSnapshot {
   serverTime: number;
 }
 
+/** What every update carries, whatever the namespace. */
+export interface LiveUpdate {
+  seq: number;
+}
+
 /** The events every live namespace speaks; a namespace may speak more. */
 export interface LiveServerEvents<Snapshot extends LiveSnapshot> {
   'queue:snapshot': (snapshot: Snapshot) => void;
-  'queue:update': (update: QueueUpdate) => void;
+  /**
+   * Each namespace sends its own audience's update (QueueUpdate on /public, StaffQueueUpdate on /staff).
+   * Written as a method so either fits here; a channel reads its namespace's own type (`UpdateOf`).
+   */
+  'queue:update'(update: LiveUpdate): void;
   'config:changed': (info: { seq: number }) => void;
 }
 
@@ -35,6 +44,9 @@ export interface Step<View, News> {
 
 type Payload<F> = F extends (payload: infer P, ...rest: never[]) => void ? P : never;
 
+/** The update a namespace sends. */
+export type UpdateOf<ServerEvents> = ServerEvents extends { 'queue:update': infer F } ? Payload<F> : never;
+
 /** A reducer for one of the namespace's other events (printer status…). */
 export type EventReducers<View, News, ServerEvents> = {
   [E in keyof ServerEvents]?: (view: View, payload: Payload<ServerEvents[E]>, receivedAt: number) => Step<View, News>;
@@ -51,7 +63,7 @@ export interface LiveChannel<View, Snapshot extends LiveSnapshot, ServerEvents e
   /** A snapshot replaces the page's picture; `receivedAt` is this machine's clock. */
   snapshot(view: View, snapshot: Snapshot, receivedAt: number): Step<View, News>;
   /** Called only for the update that follows on (seq = last + 1); the core handles gaps and replays. */
-  update(view: View, update: QueueUpdate, receivedAt: number): Step<View, News>;
+  update(view: View, update: UpdateOf<ServerEvents>, receivedAt: number): Step<View, News>;
   events?: EventReducers<View, News, ServerEvents>;
 }
 

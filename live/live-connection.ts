@@ -15,7 +15,7 @@
  *   closes the socket; the redial that follows is refused that way.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { LiveChannel, LiveClientEvents, LiveServerEvents, LiveSnapshot, Step } from './live-channel';
+import type { LiveChannel, LiveClientEvents, LiveServerEvents, LiveSnapshot, LiveUpdate, Step, UpdateOf } from './live-channel';
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay, redialsAfter, socketIoBackoffOptions, type ReconnectPolicy } from './reconnect-policy';
 
 /**
@@ -151,7 +151,7 @@ export class LiveConnection<
       if (!socket.active) this.redial(socket);
     });
     socket.on('queue:snapshot', (snapshot: Snapshot) => this.takeSnapshot(snapshot));
-    socket.on('queue:update', (update: Parameters<ServerEvents['queue:update']>[0]) => {
+    socket.on('queue:update', (update: UpdateOf<ServerEvents> & LiveUpdate) => {
       if (this.seq < 0 || update.seq <= this.seq) return; // before the first snapshot (one is coming), or a replay
       if (update.seq !== this.seq + 1) return void this.resync();
       this.seq = update.seq;

@@ -2,12 +2,22 @@
  * Socket.IO event maps for both namespaces, plus the snapshot shapes.
  * Every broadcast carries the center's `seq` (one per committed command): a client
  * that sees seq jump by more than one, or reconnects without recovery, resyncs.
+ *
+ * Two audiences, two sets of shapes. The plain and `Public…` shapes are what anyone may see (/public, anonymous
+ * REST): they carry no ticket id — a ticket's id is the capability behind its phone page (/t/:id), which its
+ * holder alone should have — and no staff account ids. The `Staff…` shapes (/staff, signed-in routes) add the
+ * ids staff commands name.
  */
 import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from './domain';
 
 /** What anyone in the hall may see of a ticket. */
 export interface PublicTicket {
-  id: string;
+  /**
+   * Tells this ticket from the others on a screen (list keys, "already announced"): unique in the center and
+   * fixed for the ticket's life. Made of its number and issue time, both shown anyway, so it leads to nothing;
+   * clients compare it and never take it apart.
+   */
+  ref: string;
   number: string;
   serviceId: string;
   priorityId: string | null;
@@ -16,6 +26,11 @@ export interface PublicTicket {
   issuedAt: number;
   calledAt: number | null;
   recallCount: number;
+}
+
+/** What staff see of a ticket: the public view plus its id, which their commands name. */
+export interface StaffTicket extends PublicTicket {
+  id: string;
 }
 
 export interface ServiceQueueStats {
@@ -31,12 +46,23 @@ export interface ServiceQueueStats {
   servedToday: number;
 }
 
-export interface CounterView extends Counter {
-  state: CounterState;
+/** A counter's state as anyone may see it: not the id of the ticket it holds, nor the account working it. */
+export type PublicCounterState = Omit<CounterState, 'currentTicketId' | 'staffId'>;
+
+/** A counter as anyone may see it (displays, rating tablets, GET /api/counters). */
+export interface CounterView extends Omit<Counter, 'staffId'> {
+  state: PublicCounterState;
   currentTicket: PublicTicket | null;
   servedToday: number;
   /** Display name of the officer working the counter now, if any. */
   staffName: string | null;
+}
+
+/** A counter as staff see it: the bound account, the full state and the held ticket's id. */
+export interface StaffCounterView extends CounterView {
+  staffId: string | null;
+  state: CounterState;
+  currentTicket: StaffTicket | null;
 }
 
 export interface CallRecord {
@@ -45,6 +71,10 @@ export interface CallRecord {
   recall: boolean;
   at: number;
   seq: number;
+}
+
+export interface StaffCallRecord extends CallRecord {
+  ticket: StaffTicket;
 }
 
 export interface PrinterStatusView {
@@ -93,11 +123,14 @@ export interface PublicSnapshot {
   printers: PrinterStatusView[];
 }
 
-/** Staff also see who is waiting (numbers only: no personal data exists). */
+/** Staff also see who is waiting (numbers only: no personal data exists), and every ticket's id. */
 export interface StaffSnapshot extends PublicSnapshot {
-  waiting: PublicTicket[];
+  counters: StaffCounterView[];
+  recentCalls: StaffCallRecord[];
+  waiting: StaffTicket[];
 }
 
+/** One per commit. The public one leaves out waiting tickets altogether. */
 export interface QueueUpdate {
   seq: number;
   at: number;
@@ -108,7 +141,12 @@ export interface QueueUpdate {
   stats: ServiceQueueStats[];
 }
 
-/** Sent to the room of one ticket (the phone page). */
+export interface StaffQueueUpdate extends QueueUpdate {
+  tickets: StaffTicket[];
+  counters: StaffCounterView[];
+}
+
+/** Sent to the room of one ticket (the phone page, which holds the id already: the update need not repeat it). */
 export interface TicketUpdate {
   seq: number;
   ticket: PublicTicket;
@@ -134,8 +172,10 @@ export interface PublicClientToServer {
   'queue:resync': (ack: Ack<PublicSnapshot>) => void;
 }
 
-export interface StaffServerToClient extends Omit<PublicServerToClient, 'queue:snapshot'> {
+export interface StaffServerToClient extends Omit<PublicServerToClient, 'queue:snapshot' | 'queue:update' | 'ticket:called'> {
   'queue:snapshot': (snapshot: StaffSnapshot) => void;
+  'queue:update': (update: StaffQueueUpdate) => void;
+  'ticket:called': (call: StaffCallRecord) => void;
   /** Today's tickets whose slip never printed, newest first: sent on connect and whenever the list changes. */
   'printer:unprinted': (tickets: UnprintedTicket[]) => void;
 }

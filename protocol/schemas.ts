@@ -3,7 +3,7 @@
  * published in the OpenAPI document at /docs. Browser code imports only the types.
  */
 import { Type, type Static } from 'typebox';
-import type { CounterView } from './realtime';
+import type { StaffCounterView } from './realtime';
 
 /** Request bodies drop unknown properties (Ajv removeAdditional) instead of failing. */
 const Strict = { additionalProperties: false } as const;
@@ -137,7 +137,7 @@ export const CancelBody = Type.Object({ reason: Type.Optional(Nullable(Type.Stri
 /** What every counter command answers: the ticket it acted on (if any) and the counter after it. */
 export const CounterCommandReplySchema = Type.Object({
   ticket: Nullable(TicketViewSchema),
-  // A CounterView (protocol/realtime.ts); only what identifies it is declared, the rest passes through.
+  // A StaffCounterView (protocol/realtime.ts); only what identifies it is declared, the rest passes through.
   counter: Type.Object({ id: Type.String(), number: Type.Integer() }, { additionalProperties: true }),
 });
-export type CounterCommandReply = Omit<Static<typeof CounterCommandReplySchema>, 'counter'> & { counter: CounterView };
+export type CounterCommandReply = Omit<Static<typeof CounterCommandReplySchema>, 'counter'> & { counter: StaffCounterView };

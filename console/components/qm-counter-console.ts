@@ -17,7 +17,7 @@
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CounterView, PublicTicket } from '../../protocol/realtime';
+import type { StaffCounterView, StaffTicket } from '../../protocol/realtime';
 import type { CounterCommandReply as CommandReply, PrintInfo, TicketView } from '../../protocol/schemas';
 import { api, ApiError } from '../lib/api';
 import { randomId } from '../../protocol/random-id';
@@ -87,7 +87,7 @@ export class QmCounterConsole extends LitElement {
     }
   }
 
-  private get counter(): CounterView | null {
+  private get counter(): StaffCounterView | null {
     return this.view?.counters.find((c) => c.id === this.counterId) ?? null;
   }
 
@@ -95,7 +95,7 @@ export class QmCounterConsole extends LitElement {
     return this.now + (this.view?.serverOffsetMs ?? 0);
   }
 
-  private async loadDetail(held: PublicTicket) {
+  private async loadDetail(held: StaffTicket) {
     const expected = held.id;
     try {
       const detail = await api<TicketView>(`/api/tickets/${encodeURIComponent(held.id)}`);
@@ -129,7 +129,7 @@ export class QmCounterConsole extends LitElement {
       ${this.renderShortcuts()} ${this.dialog ? this.renderDialog(counter) : null}`;
   }
 
-  private renderHeld(counter: CounterView) {
+  private renderHeld(counter: StaffCounterView) {
     const held = counter.currentTicket;
     if (counter.state.paused) {
       return html`<div class="held paused card" data-testid="held">
@@ -170,7 +170,7 @@ export class QmCounterConsole extends LitElement {
     </div>`;
   }
 
-  private renderActions(counter: CounterView) {
+  private renderActions(counter: StaffCounterView) {
     const held = counter.currentTicket;
     const paused = counter.state.paused;
     const can = (command: TicketCommand) => heldAllows(counter, command);
@@ -191,7 +191,7 @@ export class QmCounterConsole extends LitElement {
     </div>`;
   }
 
-  private renderQueues(counter: CounterView) {
+  private renderQueues(counter: StaffCounterView) {
     const now = this.serverNow();
     return html`<h2>${t('counter.queues')}</h2>
       ${counterQueues(this.view!, counter).map(({ service, stats, next }) => {
@@ -225,7 +225,7 @@ export class QmCounterConsole extends LitElement {
     </section>`;
   }
 
-  private renderDialog(counter: CounterView) {
+  private renderDialog(counter: StaffCounterView) {
     const view = this.view!;
     return html`<qm-counter-dialog
       .kind=${this.dialog!}
@@ -297,7 +297,7 @@ export class QmCounterConsole extends LitElement {
     }
   }
 
-  private async reprint(held: PublicTicket) {
+  private async reprint(held: StaffTicket) {
     this.busy = true;
     this.message = null;
     try {
@@ -314,7 +314,7 @@ export class QmCounterConsole extends LitElement {
     }
   }
 
-  private async callTicket(ticket: PublicTicket) {
+  private async callTicket(ticket: StaffTicket) {
     const counter = this.counter;
     if (!counter || this.busy) return;
     await this.command(counter, 'call', { ticketId: ticket.id, expectedCurrentTicketId: counter.currentTicket?.id ?? null }, { 'idempotency-key': randomId() }, () =>
@@ -322,7 +322,7 @@ export class QmCounterConsole extends LitElement {
     );
   }
 
-  private async dialogDone(counter: CounterView, values: Record<string, string>) {
+  private async dialogDone(counter: StaffCounterView, values: Record<string, string>) {
     const kind = this.dialog;
     this.dialog = null;
     const held = counter.currentTicket;
@@ -340,7 +340,7 @@ export class QmCounterConsole extends LitElement {
     }
   }
 
-  private async command(counter: CounterView, path: string, body: object, headers: Record<string, string> = {}, success?: (r: CommandReply) => string) {
+  private async command(counter: StaffCounterView, path: string, body: object, headers: Record<string, string> = {}, success?: (r: CommandReply) => string) {
     this.busy = true;
     this.message = null;
     try {

@@ -12,7 +12,7 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Counter, PriorityCategory, Service } from '../../protocol/domain';
-import type { PublicTicket } from '../../protocol/realtime';
+import type { StaffTicket } from '../../protocol/realtime';
 import { emit } from '../lib/events';
 import { nameOf, t } from '../lib/i18n';
 import { theme } from './theme';
@@ -70,7 +70,7 @@ export class QmCounterDialog extends LitElement {
   @property() number = '';
   @property({ attribute: false }) services: Service[] = [];
   @property({ attribute: false }) counters: Counter[] = [];
-  @property({ attribute: false }) callable: PublicTicket[] = [];
+  @property({ attribute: false }) callable: StaffTicket[] = [];
   @property({ attribute: false }) priorities: PriorityCategory[] = [];
   @state() private reason = '';
   @state() private problem = '';

@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CounterView } from '../../protocol/realtime';
+import type { StaffCounterView } from '../../protocol/realtime';
 import { emit, type Me } from '../lib/events';
 import { t } from '../lib/i18n';
 import { theme } from './theme';
@@ -36,7 +36,7 @@ export class QmCounterPicker extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) counters: CounterView[] = [];
+  @property({ attribute: false }) counters: StaffCounterView[] = [];
   @property({ attribute: false }) me: Me | null = null;
 
   override render() {

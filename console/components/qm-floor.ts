@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CounterView } from '../../protocol/realtime';
+import type { StaffCounterView } from '../../protocol/realtime';
 import { clock } from '../lib/format';
 import { nameOf, t } from '../lib/i18n';
 import { printerName, statusTone } from '../lib/printers';
@@ -145,7 +145,7 @@ export class QmFloor extends LitElement {
       </section>`;
   }
 
-  private renderCounter(c: CounterView, now: number) {
+  private renderCounter(c: StaffCounterView, now: number) {
     const tk = c.currentTicket;
     const kind = !c.active ? 'inactive' : c.state.paused ? 'paused' : tk ? tk.status : 'idle';
     return html`<div class="card counter ${kind}" data-counter=${c.number}>

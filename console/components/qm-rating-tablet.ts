@@ -1,7 +1,8 @@
 /**
  * `<qm-rating-tablet>`: the citizen satisfaction tablet at one counter. When a
- * ticket is completed at this counter (a 'done' ticket in a /public queue:update),
- * it asks in Vietnamese with four big faces, offers optional reasons, posts the
+ * ticket is completed at this counter (a 'done' ticket in a /public queue:update, which
+ * names no ticket id: the id to rate comes from the counter's last-completed), it asks
+ * in Vietnamese with four big faces, offers optional reasons, posts the
  * rating, thanks, and returns to idle by itself. Only an approved rating device of this counter
  * asks: any other browser says it is not paired and links to the pairing page (a demo center
  * that approves devices by itself pairs the tablet silently as it opens).
@@ -11,7 +12,6 @@
  */
 import { LitElement, html, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PublicTicket } from '../../protocol/realtime';
 import type { LastCompleted, RatingLevel } from '../../protocol/reports';
 import { LiveController } from '../../live/live-controller';
 import { api, ApiError } from '../lib/api';
@@ -24,6 +24,9 @@ import { formatPairingCode, pairUrl } from '../../devices/lib/device-home';
 import { ratingPairing, type RatingPairing } from '../lib/rating-device';
 
 type Phase = 'idle' | 'ask' | 'reasons' | 'thanks' | 'failed';
+
+/** The ticket a rating is for (its id is the rating's key). */
+type RatableTicket = { id: string; number: string };
 
 /** How long each screen waits for the citizen before moving on. */
 export const RATING_TIMEOUTS = { ask: 60_000, reasons: 20_000, thanks: 6_000, failed: 8_000 };
@@ -42,15 +45,15 @@ export class QmRatingTablet extends LitElement {
 
   @property({ type: Number }) counterNumber = 0;
   @state() private phase: Phase = 'idle';
-  @state() private ticket: PublicTicket | null = null;
+  @state() private ticket: RatableTicket | null = null;
   @state() private level: RatingLevel | null = null;
   @state() private chosen: string[] = [];
   @state() private pairing: RatingPairing = { state: 'checking' };
   private pairingTimer: ReturnType<typeof setTimeout> | undefined;
   private serverReasons: unknown = null;
   private readonly live = new LiveController(this, ratingChannel, {
-    onNews: (ticket) => {
-      if (ticket.counterId !== null && ticket.counterId === this.counter?.id) this.offer(ticket);
+    onNews: (done) => {
+      if (done.counterId !== null && done.counterId === this.counter?.id) void this.offerLast(false);
     },
     onConnect: () => void this.resumeLast(),
   });
@@ -94,19 +97,25 @@ export class QmRatingTablet extends LitElement {
    * After the tablet reloads (power cut, page refresh), offer the ticket this
    * counter finished moments ago if it was not rated yet.
    */
-  private async resumeLast() {
-    if (this.phase !== 'idle' || !this.counterNumber || this.pairing.state !== 'paired') return;
+  private resumeLast() {
+    return this.offerLast(true);
+  }
+
+  /**
+   * Offer the ticket this counter finished moments ago, if not rated yet: when the live update says the counter
+   * finished one, and after a reload (then only while idle). Only this counter's paired tablet may read its id.
+   */
+  private async offerLast(onlyWhenIdle: boolean) {
+    if ((onlyWhenIdle && this.phase !== 'idle') || !this.counterNumber || this.pairing.state !== 'paired') return;
     try {
       const last = await api<LastCompleted>(`/api/counters/${this.counterNumber}/last-completed?withinMinutes=2`);
-      if (last.ticket && !last.rating && this.phase === 'idle') {
-        this.offer({ id: last.ticket.id, number: last.ticket.number, serviceId: last.ticket.serviceId, priorityId: null, status: 'done', counterId: last.counter.id, issuedAt: 0, calledAt: null, recallCount: 0 });
-      }
+      if (last.ticket && !last.rating && (!onlyWhenIdle || this.phase === 'idle')) this.offer({ id: last.ticket.id, number: last.ticket.number });
     } catch {
-      // Nothing to resume: wait for the next completion.
+      // Nothing to offer: wait for the next completion.
     }
   }
 
-  private offer(ticket: PublicTicket) {
+  private offer(ticket: RatableTicket) {
     if (this.asked.has(ticket.id) || this.pairing.state !== 'paired') return;
     this.asked.add(ticket.id);
     // A newer completion replaces an unanswered question: the citizen in front of the tablet changed.

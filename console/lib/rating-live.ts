@@ -1,7 +1,8 @@
 /**
  * The rating tablet's channel on the live core (/public): it keeps only the
  * center and the counters (to name its own), and its news are the tickets each
- * update reports finished — the tablet asks for a rating when one is its counter's.
+ * update reports finished. They come without ids (anyone may listen here): when one
+ * is its counter's, the tablet asks the counter's last-completed for the ticket to rate.
  */
 import type { CounterView, PublicServerToClient, PublicSnapshot, PublicTicket } from '../../protocol/realtime';
 import type { LiveChannel } from '../../live/live-channel';

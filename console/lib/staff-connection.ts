@@ -3,7 +3,7 @@
  * as a StaffView by the pure transitions of staff-model.ts, plus the printer
  * status and the never-printed list the namespace pushes.
  */
-import type { CounterView, StaffClientToServer, StaffServerToClient, StaffSnapshot } from '../../protocol/realtime';
+import type { StaffCounterView, StaffClientToServer, StaffServerToClient, StaffSnapshot } from '../../protocol/realtime';
 import type { LiveChannel } from '../../live/live-channel';
 import { LiveConnection } from '../../live/live-connection';
 import { applyStaffUpdate, emptyStaffView, fromSnapshot, type StaffView } from './staff-model';
@@ -27,7 +27,7 @@ export class StaffConnection extends LiveConnection<StaffView, StaffSnapshot, St
    * broadcast: the next key press must act on the ticket just called. The
    * broadcast of the same commit carries the same counter, so this never regresses.
    */
-  patchCounter(counter: CounterView): void {
+  patchCounter(counter: StaffCounterView): void {
     this.patch((view) => (view.ready ? { ...view, counters: view.counters.map((c) => (c.id === counter.id ? counter : c)) } : view));
   }
 }

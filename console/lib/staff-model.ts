@@ -4,7 +4,7 @@
  * update applies only when its seq is the next one, else the caller resyncs.
  */
 import type { Counter, PriorityCategory, Service } from '../../protocol/domain';
-import type { CounterView, PrinterStatusView, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot, UnprintedTicket } from '../../protocol/realtime';
+import type { StaffCounterView, PrinterStatusView, StaffTicket, StaffQueueUpdate, ServiceQueueStats, StaffSnapshot, UnprintedTicket } from '../../protocol/realtime';
 import { allowedIn, type TicketCommand } from '../../protocol/ticket-lifecycle';
 
 export interface StaffView {
@@ -16,10 +16,10 @@ export interface StaffView {
   center: StaffSnapshot['center'] | null;
   services: Service[];
   priorities: PriorityCategory[];
-  counters: CounterView[];
+  counters: StaffCounterView[];
   stats: ServiceQueueStats[];
   /** Waiting tickets in calling order (FIFO as the server sent them). */
-  waiting: PublicTicket[];
+  waiting: StaffTicket[];
   printers: PrinterStatusView[];
   /** Today's tickets whose slip never printed (`printer:unprinted`); not part of the snapshot. */
   unprinted: UnprintedTicket[];
@@ -52,7 +52,7 @@ export interface UpdateResult {
   resync: boolean;
 }
 
-export function applyStaffUpdate(view: StaffView, u: QueueUpdate): UpdateResult {
+export function applyStaffUpdate(view: StaffView, u: StaffQueueUpdate): UpdateResult {
   if (!view.ready || u.seq <= view.seq) return { view, resync: false };
   if (u.seq !== view.seq + 1) return { view, resync: true };
   const counters = view.counters.map((c) => u.counters.find((x) => x.id === c.id) ?? c);
@@ -77,13 +77,13 @@ export function applyStaffUpdate(view: StaffView, u: QueueUpdate): UpdateResult 
 }
 
 /** Whether the ticket the counter holds allows a command: the lifecycle table the server's rules use. */
-export function heldAllows(counter: CounterView, command: TicketCommand): boolean {
+export function heldAllows(counter: StaffCounterView, command: TicketCommand): boolean {
   const held = counter.currentTicket;
   return held !== null && allowedIn(command, held.status);
 }
 
 /** Waiting tickets a counter may call, in the order the server would consider them (priority first). */
-export function callableAt(view: StaffView, counter: Counter): PublicTicket[] {
+export function callableAt(view: StaffView, counter: Counter): StaffTicket[] {
   const weight = new Map(view.priorities.map((p) => [p.id, p.weight]));
   return view.waiting
     .filter((t) => counter.serviceIds.includes(t.serviceId))
@@ -96,7 +96,7 @@ export interface ServiceQueue {
   service: Service;
   stats: ServiceQueueStats | undefined;
   /** First few numbers in calling order. */
-  next: PublicTicket[];
+  next: StaffTicket[];
 }
 
 /** The queue of each service of a counter, in the counter's service order. */

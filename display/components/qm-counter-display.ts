@@ -230,7 +230,7 @@ export class QmCounterDisplay extends LitElement {
       const priority = priorityOf(view, ticket.priorityId);
       // Keyed on the call time: a new call or a recall replays the arrival highlight.
       main = keyed(
-        `${ticket.id}@${ticket.calledAt}`,
+        `${ticket.ref}@${ticket.calledAt}`,
         html`<div class="main ${state}" data-testid="counter-main" data-ticket=${ticket.number}>
           <div class="state">${t(state === 'serving' ? 'serving' : 'called')}</div>
           <div class="ticket tabular" data-testid="counter-ticket">${ticket.number}</div>

@@ -65,9 +65,12 @@ export function emptyView(): QueueView {
   };
 }
 
-/** Same key as the voice queue uses: a replayed event repeats it, a recall does not. */
+/**
+ * One call, whatever brings it (the event, a replay, a snapshot): a replay repeats the ticket's display key and
+ * call time, a recall has a later call time. The voice queue keys its announcements the same way.
+ */
 export function callId(call: Pick<CallRecord, 'ticket' | 'at' | 'recall'>): string {
-  return `${call.ticket.id}@${call.at}${call.recall ? ':recall' : ''}`;
+  return `${call.ticket.ref}@${call.at}${call.recall ? ':recall' : ''}`;
 }
 
 export interface SnapshotResult {

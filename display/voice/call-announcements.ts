@@ -2,18 +2,14 @@
  * Turns a `ticket:called` event into the queued call the sequencer speaks.
  */
 import type { CallRecord, PublicSnapshot } from '../../protocol/realtime';
+import { callId } from '../lib/queue-reducer';
 import { buildAnnouncement, type Announcement } from './announcement';
 import type { QueuedCall } from './sequencer';
 
 export type VoiceSettings = Pick<PublicSnapshot['center'], 'voiceVariant' | 'voiceDigitByDigit' | 'announceEnglish'>;
 
-/**
- * A replayed event repeats ticket id and call time, so it maps to the same key;
- * a recall of the same ticket has a later call time, hence a new key.
- */
-export function callKey(call: Pick<CallRecord, 'ticket' | 'at' | 'recall'>): string {
-  return `${call.ticket.id}@${call.at}${call.recall ? ':recall' : ''}`;
-}
+/** The queue's key of a call: the displays' identity of a call (a replay maps to the same key, a recall to a new one). */
+export const callKey = callId;
 
 export function announcementsForCall(call: CallRecord, settings: VoiceSettings): QueuedCall {
   const common = {

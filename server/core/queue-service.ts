@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Ticket } from '../../protocol/domain';
-import type { CallRecord } from '../../protocol/realtime';
+import type { StaffCallRecord } from '../../protocol/realtime';
 import type { Actor, Command } from '../queue/commands';
 import { decide, type Decision } from '../queue/decide';
 import { applyDecision } from '../queue/apply';
@@ -26,7 +26,7 @@ export interface Committed {
   centerId: string;
   seq: number;
   decision: Decision;
-  calls: CallRecord[];
+  calls: StaffCallRecord[];
   command: Command['type'];
 }
 
@@ -136,7 +136,7 @@ export class QueueService {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    const accepted: { p: Pending; state: QueueState; decision: Decision; seq: number; calls: CallRecord[]; position?: ExecuteResult['position']; replayed?: ExecuteResult }[] = [];
+    const accepted: { p: Pending; state: QueueState; decision: Decision; seq: number; calls: StaffCallRecord[]; position?: ExecuteResult['position']; replayed?: ExecuteResult }[] = [];
     // Roll the day first, in its own commit, so no roll-over ever sees this batch's uncommitted tickets.
     for (const centerId of new Set(batch.map((p) => p.centerId))) {
       const state = this.centers.get(centerId);

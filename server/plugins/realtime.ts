@@ -12,7 +12,7 @@ import type {
   StaffServerToClient,
 } from '../../protocol/realtime';
 import { errorMessage } from '../../protocol/i18n';
-import { publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate, serviceStats } from '../queue/read-model';
+import { publicCall, publicSnapshot, queueUpdate, staffSnapshot, ticketUpdate, serviceStats } from '../queue/read-model';
 import { SESSION_COOKIE, cookieFromHeader } from '../auth/sessions';
 import { handshakeOriginRefusal, staffHandshakeAllowed } from '../realtime/handshake-origin';
 import { parseOrigins } from './embedding';
@@ -154,7 +154,7 @@ export default fp(async function realtime(app) {
     const room = centerRoom(c.centerId);
     // Calls first: they are what a hall is waiting to see and hear.
     for (const call of c.calls) {
-      publicNs.to(room).emit('ticket:called', call);
+      publicNs.to(room).emit('ticket:called', publicCall(call));
       staffNs.to(room).emit('ticket:called', call);
     }
     const stats = serviceStats(state);

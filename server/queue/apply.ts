@@ -3,18 +3,18 @@
  * after the transaction that stored the same rows has committed.
  */
 import type { Ticket } from '../../protocol/domain';
-import type { CallRecord } from '../../protocol/realtime';
+import type { StaffCallRecord } from '../../protocol/realtime';
 import type { Decision } from './decide';
 import { TERMINAL_STATUSES } from './events';
 import { RECENT_CALLS_KEPT, type QueueState } from './state';
-import { toPublicTicket } from './read-model';
+import { toStaffTicket } from './read-model';
 import { emptyWaitingIndex, trackWaiting } from './waiting-index';
 
-export function applyDecision(state: QueueState, d: Decision, seq: number): CallRecord[] {
+export function applyDecision(state: QueueState, d: Decision, seq: number): StaffCallRecord[] {
   state.seq = seq;
   if (d.businessDay && d.businessDay !== state.businessDay) startNewDay(state, d.businessDay);
 
-  const calls: CallRecord[] = [];
+  const calls: StaffCallRecord[] = [];
   for (const ticket of d.tickets) {
     const before = state.active.get(ticket.id);
     trackWaiting(state, before, ticket);
@@ -30,8 +30,8 @@ export function applyDecision(state: QueueState, d: Decision, seq: number): Call
     const ticket = d.tickets.find((t) => t.id === e.ticketId);
     const counter = state.counters.get(e.counterId);
     if (!ticket || !counter) continue;
-    const call: CallRecord = {
-      ticket: toPublicTicket(ticket),
+    const call: StaffCallRecord = {
+      ticket: toStaffTicket(ticket),
       counter: { id: counter.id, number: counter.number, name: counter.name },
       recall: e.type === 'ticket.recalled',
       at: e.at,

@@ -1,18 +1,41 @@
 /**
  * The read model: what REST answers and socket messages show, built from the live state.
  * Pure, like the rules: the caller passes the state, the commit and the public URL.
+ * Two audiences (protocol/realtime.ts): anyone (no ticket ids, no staff account ids) and staff.
  */
 import type { Service, Ticket } from '../../protocol/domain';
-import type { CounterView, PrinterStatusView, PublicSnapshot, PublicTicket, QueueUpdate, ServiceQueueStats, StaffSnapshot, TicketUpdate } from '../../protocol/realtime';
+import type {
+  CallRecord,
+  CounterView,
+  PrinterStatusView,
+  PublicSnapshot,
+  PublicTicket,
+  QueueUpdate,
+  ServiceQueueStats,
+  StaffCallRecord,
+  StaffCounterView,
+  StaffQueueUpdate,
+  StaffSnapshot,
+  StaffTicket,
+  TicketUpdate,
+} from '../../protocol/realtime';
 import type { TicketView } from '../../protocol/schemas';
 import type { Decision } from './decide';
 import { counterStateOf, type QueueState } from './state';
 import { compareFifo, waitingAhead } from './routing';
 import { oldestWaiting, waitingCount } from './waiting-index';
 
+/**
+ * A ticket's display key (PublicTicket.ref): its number is unique in the center's business day (services that
+ * share a prefix may not share a range) and the issue time tells the days apart. Nothing in it leads to the id.
+ */
+export function ticketRef(t: Pick<Ticket, 'number' | 'issuedAt'>): string {
+  return `${t.number}.${t.issuedAt.toString(36)}`;
+}
+
 export function toPublicTicket(t: Ticket): PublicTicket {
   return {
-    id: t.id,
+    ref: ticketRef(t),
     number: t.number,
     serviceId: t.serviceId,
     priorityId: t.priorityId,
@@ -22,6 +45,19 @@ export function toPublicTicket(t: Ticket): PublicTicket {
     calledAt: t.calledAt,
     recallCount: t.recallCount,
   };
+}
+
+export function toStaffTicket(t: Ticket): StaffTicket {
+  return { id: t.id, ...toPublicTicket(t) };
+}
+
+/** A staff shape shown to anyone: the same ticket without its id. */
+function withoutId({ id: _id, ...ticket }: StaffTicket): PublicTicket {
+  return ticket;
+}
+
+export function publicCall(call: StaffCallRecord): CallRecord {
+  return { ...call, ticket: withoutId(call.ticket) };
 }
 
 /** Today's mean service time once a few tickets are done, else the service's configured default. */
@@ -63,7 +99,7 @@ export function serviceStats(state: QueueState): ServiceQueueStats[] {
   });
 }
 
-export function counterView(state: QueueState, counterId: string): CounterView | null {
+export function staffCounterView(state: QueueState, counterId: string): StaffCounterView | null {
   const counter = state.counters.get(counterId);
   if (!counter) return null;
   const cs = counterStateOf(state, counterId);
@@ -71,17 +107,33 @@ export function counterView(state: QueueState, counterId: string): CounterView |
   return {
     ...counter,
     state: cs,
-    currentTicket: current ? toPublicTicket(current) : null,
+    currentTicket: current ? toStaffTicket(current) : null,
     servedToday: state.servedByCounter.get(counterId) ?? 0,
     staffName: cs.staffId ? (state.staffNames.get(cs.staffId) ?? null) : null,
   };
 }
 
-export function counterViews(state: QueueState): CounterView[] {
+/** The counter as anyone may see it: no held ticket's id, no staff account ids (the officer's name stays). */
+function publicCounter(view: StaffCounterView): CounterView {
+  const { staffId: _bound, state, currentTicket, ...counter } = view;
+  const { currentTicketId: _held, staffId: _working, ...publicState } = state;
+  return { ...counter, state: publicState, currentTicket: currentTicket && withoutId(currentTicket) };
+}
+
+export function counterView(state: QueueState, counterId: string): CounterView | null {
+  const view = staffCounterView(state, counterId);
+  return view && publicCounter(view);
+}
+
+export function staffCounterViews(state: QueueState): StaffCounterView[] {
   return [...state.counters.values()]
     .sort((a, b) => a.number - b.number)
-    .map((c) => counterView(state, c.id))
-    .filter((v): v is CounterView => v !== null);
+    .map((c) => staffCounterView(state, c.id))
+    .filter((v): v is StaffCounterView => v !== null);
+}
+
+export function counterViews(state: QueueState): CounterView[] {
+  return staffCounterViews(state).map(publicCounter);
 }
 
 /**
@@ -120,6 +172,17 @@ export function ticketView(
 }
 
 export function publicSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): PublicSnapshot {
+  return { ...snapshotOf(state, now, printers), counters: counterViews(state), recentCalls: state.recentCalls.map(publicCall) };
+}
+
+/** Staff also get the waiting line, and every ticket with its id. */
+export function staffSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): StaffSnapshot {
+  const waiting = [...state.active.values()].filter((t) => t.status === 'waiting').sort(compareFifo).map(toStaffTicket);
+  return { ...snapshotOf(state, now, printers), counters: staffCounterViews(state), recentCalls: [...state.recentCalls], waiting };
+}
+
+/** What both audiences' snapshots share; counters and calls are each audience's own. */
+function snapshotOf(state: QueueState, now: number, printers: PrinterStatusView[]): Omit<PublicSnapshot, 'counters' | 'recentCalls'> {
   const s = state.center.settings;
   return {
     seq: state.seq,
@@ -140,31 +203,24 @@ export function publicSnapshot(state: QueueState, now: number, printers: Printer
     },
     services: [...state.services.values()].sort((a, b) => a.sortOrder - b.sortOrder),
     priorities: [...state.priorities.values()].filter((p) => p.active).sort((a, b) => a.sortOrder - b.sortOrder),
-    counters: counterViews(state),
     stats: serviceStats(state),
-    recentCalls: [...state.recentCalls],
     printers,
   };
 }
 
-export function staffSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): StaffSnapshot {
-  const waiting = [...state.active.values()].filter((t) => t.status === 'waiting').sort(compareFifo).map(toPublicTicket);
-  return { ...publicSnapshot(state, now, printers), waiting };
-}
-
-/** One update per commit. Public updates omit waiting tickets (their ids stay private to their holders). */
+/**
+ * One update per commit. The public one leaves out waiting tickets altogether (a screen shows only their
+ * counts) and shows the others without ids.
+ */
+export function queueUpdate(state: QueueState, c: { seq: number; decision: Decision }, audience: 'public', stats?: ServiceQueueStats[]): QueueUpdate;
+export function queueUpdate(state: QueueState, c: { seq: number; decision: Decision }, audience: 'staff', stats?: ServiceQueueStats[]): StaffQueueUpdate;
 export function queueUpdate(state: QueueState, c: { seq: number; decision: Decision }, audience: 'public' | 'staff', stats: ServiceQueueStats[] = serviceStats(state)): QueueUpdate {
   const counterIds = new Set(c.decision.counters.map((x) => x.counterId));
   for (const t of c.decision.tickets) if (t.counterId) counterIds.add(t.counterId);
-  const tickets = c.decision.tickets.filter((t) => audience === 'staff' || t.status !== 'waiting').map(toPublicTicket);
-  return {
-    seq: c.seq,
-    at: c.decision.events[0]?.at ?? 0,
-    kinds: [...new Set(c.decision.events.map((e) => e.type))],
-    tickets,
-    counters: [...counterIds].map((id) => counterView(state, id)).filter((v) => v !== null),
-    stats,
-  };
+  const counters = [...counterIds].map((id) => staffCounterView(state, id)).filter((v) => v !== null);
+  const common = { seq: c.seq, at: c.decision.events[0]?.at ?? 0, kinds: [...new Set(c.decision.events.map((e) => e.type))], stats };
+  if (audience === 'staff') return { ...common, tickets: c.decision.tickets.map(toStaffTicket), counters } satisfies StaffQueueUpdate;
+  return { ...common, tickets: c.decision.tickets.filter((t) => t.status !== 'waiting').map(toPublicTicket), counters: counters.map(publicCounter) };
 }
 
 export function ticketUpdate(state: QueueState, ticket: Ticket, seq: number): TicketUpdate {

@@ -1,5 +1,5 @@
 import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from '../../protocol/domain';
-import type { CallRecord } from '../../protocol/realtime';
+import type { StaffCallRecord } from '../../protocol/realtime';
 import { emptyWaitingIndex, type WaitingIndex } from './waiting-index';
 
 /** Today's running service-time totals, for ETAs. */
@@ -27,7 +27,8 @@ export interface QueueState {
   issuedToday: Map<string, number>;
   servedByService: Map<string, ServedTotals>;
   servedByCounter: Map<string, number>;
-  recentCalls: CallRecord[];
+  /** Kept with ids: the public snapshot takes them off (read-model.ts). */
+  recentCalls: StaffCallRecord[];
   waitingIndex: WaitingIndex;
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../../protocol/schemas';
 import type { Command, HeldTicketCommand } from '../queue/commands';
 import type { QueueState } from '../queue/state';
-import { counterView, ticketView } from '../queue/read-model';
+import { staffCounterView, ticketView } from '../queue/read-model';
 import { publicUrl } from '../core/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     );
     return {
       ticket: result.ticket ? ticketView(state, result.ticket, publicUrl(app)) : null,
-      counter: counterView(state, counterId)!,
+      counter: staffCounterView(state, counterId)!,
     };
   }
 

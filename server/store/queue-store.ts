@@ -7,9 +7,9 @@ import type { Ticket } from '../../protocol/domain';
 import type { Decision } from '../queue/decide';
 import { createState, type CenterConfig, type QueueState } from '../queue/state';
 import { startOfDay } from '../queue/calendar';
-import { toPublicTicket } from '../queue/read-model';
+import { toStaffTicket } from '../queue/read-model';
 import { rebuildWaiting } from '../queue/waiting-index';
-import type { CallRecord } from '../../protocol/realtime';
+import type { StaffCallRecord } from '../../protocol/realtime';
 import type { Db } from './db';
 import {
   centerFromRow,
@@ -140,8 +140,8 @@ export class SqliteQueueStore implements QueueStore {
         if (!counter) continue;
         // The ticket as it was when called, as the live state recorded it.
         const data = JSON.parse(r.data as string) as { recallCount?: number };
-        const call: CallRecord = {
-          ticket: { ...toPublicTicket(ticketFromRow(r)), status: 'called', counterId: counter.id, calledAt: r.at as number, recallCount: data.recallCount ?? 0 },
+        const call: StaffCallRecord = {
+          ticket: { ...toStaffTicket(ticketFromRow(r)), status: 'called', counterId: counter.id, calledAt: r.at as number, recallCount: data.recallCount ?? 0 },
           counter: { id: counter.id, number: counter.number, name: counter.name },
           recall: r.type === 'ticket.recalled',
           at: r.at as number,

@@ -13,6 +13,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { CallRecord } from '../../protocol/realtime';
+import { ticketRef } from '../../server/queue/read-model';
 import { percentile, round, type BenchResult } from './types';
 
 const CALLS = 30;
@@ -65,7 +66,9 @@ async function measure(kind: 'app' | 'baseline', count: number, payload: () => C
       return Number((await server.next((l) => l.startsWith('RSS '), 10_000, 'RSS')).slice(4)) / 2 ** 20;
     };
     const rssIdleMb = await rss();
-    for (let left = count; left > 0; left -= CLIENTS_PER_PROCESS) groups.push(child(['test/bench/display-clients.ts', `${url}/public`, String(Math.min(CLIENTS_PER_PROCESS, left))]));
+    for (let left = count; left > 0; left -= CLIENTS_PER_PROCESS) {
+      groups.push(child(['test/bench/display-clients.ts', `${url}/public`, String(Math.min(CLIENTS_PER_PROCESS, left)), String(count - left)]));
+    }
     await Promise.all(groups.map((g) => g.next((l) => l === 'READY', 90_000, 'READY')));
     // Let the connect-time snapshots settle before measuring.
     await new Promise((r) => setTimeout(r, 500));
@@ -81,9 +84,10 @@ async function measure(kind: 'app' | 'baseline', count: number, payload: () => C
         const res = await fetch(`${url}/api/counters/1/call-next`, { method: 'POST', headers: { cookie: cookie!, 'content-type': 'application/json' }, body: '{}' });
         if (res.status !== 200) throw new Error(`call-next: ${res.status}`);
         const body = (await res.json()) as { ticket: { id: string; number: string; serviceId: string; priorityId: string | null; status: 'called'; calledAt: number; issuedAt: number } };
-        key = body.ticket.id;
+        // What the displays see of it: the display key, not the id (a public call carries none).
+        key = ticketRef(body.ticket);
         sample ??= {
-          ticket: { id: key, number: body.ticket.number, serviceId: body.ticket.serviceId, priorityId: body.ticket.priorityId, status: 'called', counterId: 'ctr-1', issuedAt: body.ticket.issuedAt, calledAt: body.ticket.calledAt, recallCount: 0 },
+          ticket: { ref: key, number: body.ticket.number, serviceId: body.ticket.serviceId, priorityId: body.ticket.priorityId, status: 'called', counterId: 'ctr-1', issuedAt: body.ticket.issuedAt, calledAt: body.ticket.calledAt, recallCount: 0 },
           counter: { id: 'ctr-1', number: 1, name: 'Quầy 1 – Hộ tịch' },
           recall: false,
           at: body.ticket.calledAt,
@@ -92,7 +96,7 @@ async function measure(kind: 'app' | 'baseline', count: number, payload: () => C
       } else {
         key = `baseline-${i}`;
         const base = payload()!;
-        const res = await fetch(`${url}/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, ticket: { ...base.ticket, id: key }, seq: i + 2 }) });
+        const res = await fetch(`${url}/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, ticket: { ...base.ticket, ref: key }, seq: i + 2 }) });
         await res.text();
       }
       if (i >= WARMUP) sent.set(key, at);

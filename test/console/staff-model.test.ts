@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyStaffUpdate, callableAt, counterQueues, emptyStaffView, fromSnapshot, heldAllows, overTarget } from '../../console/lib/staff-model';
-import type { CounterView, PublicTicket, QueueUpdate, StaffSnapshot } from '../../protocol/realtime';
+import type { StaffCounterView, StaffQueueUpdate, StaffSnapshot, StaffTicket } from '../../protocol/realtime';
 import { DEMO_COUNTERS, DEMO_PRIORITIES, DEMO_SERVICES } from '../../server/seed/demo-center';
 
-const ticket = (id: string, number: string, serviceId: string, issuedAt: number, extra: Partial<PublicTicket> = {}): PublicTicket => ({
+const ticket = (id: string, number: string, serviceId: string, issuedAt: number, extra: Partial<StaffTicket> = {}): StaffTicket => ({
   id,
+  ref: `${number}.${issuedAt}`,
   number,
   serviceId,
   priorityId: null,
@@ -16,7 +17,7 @@ const ticket = (id: string, number: string, serviceId: string, issuedAt: number,
   ...extra,
 });
 
-function snapshot(waiting: PublicTicket[]): StaffSnapshot {
+function snapshot(waiting: StaffTicket[]): StaffSnapshot {
   return {
     seq: 10,
     serverTime: 1_000_500,
@@ -32,7 +33,7 @@ function snapshot(waiting: PublicTicket[]): StaffSnapshot {
   };
 }
 
-const update = (seq: number, tickets: PublicTicket[], kinds = ['ticket.issued']): QueueUpdate => ({ seq, at: 0, kinds, tickets, counters: [], stats: [] });
+const update = (seq: number, tickets: StaffTicket[], kinds = ['ticket.issued']): StaffQueueUpdate => ({ seq, at: 0, kinds, tickets, counters: [], stats: [] });
 
 describe('staff view transitions', () => {
   const base = fromSnapshot(snapshot([ticket('a1', 'A001', 'svc-hotich', 1), ticket('a2', 'A002', 'svc-hotich', 2)]), 1_000_000);
@@ -90,7 +91,7 @@ describe('counter queues', () => {
 });
 
 describe('what the held ticket allows (the buttons)', () => {
-  const counter = (held: PublicTicket | null): CounterView => ({
+  const counter = (held: StaffTicket | null): StaffCounterView => ({
     ...DEMO_COUNTERS[0],
     state: { counterId: DEMO_COUNTERS[0].id, currentTicketId: held?.id ?? null, paused: false, pauseReason: null, staffId: null, priorityStreak: 0, updatedAt: 0 },
     currentTicket: held,

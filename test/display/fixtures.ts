@@ -7,7 +7,7 @@ export const T0 = Date.UTC(2026, 10, 23, 2, 0, 0);
 export function ticket(number: string, patch: Partial<PublicTicket> = {}): PublicTicket {
   const service = DEMO_SERVICES.find((s) => s.prefix === number[0]) ?? DEMO_SERVICES[0];
   return {
-    id: `t-${number}`,
+    ref: `t-${number}`,
     number,
     serviceId: service.id,
     priorityId: null,
@@ -24,7 +24,7 @@ export function counterView(number: number, patch: Partial<CounterView> = {}): C
   const counter = DEMO_COUNTERS.find((c) => c.number === number)!;
   return {
     ...counter,
-    state: { counterId: counter.id, currentTicketId: null, paused: false, pauseReason: null, priorityStreak: 0, staffId: null, updatedAt: T0 },
+    state: { counterId: counter.id, paused: false, pauseReason: null, priorityStreak: 0, updatedAt: T0 },
     currentTicket: null,
     servedToday: 0,
     staffName: null,

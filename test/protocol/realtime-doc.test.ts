@@ -159,7 +159,7 @@ describe('a real client against the real server', () => {
       validator(documented(namespace, 'receive', event)!.ack!.payload)(reply[0]);
     }
     expect(missing[0]).toMatchObject({ ok: false, code: 'TICKET_NOT_FOUND' });
-    expect(watch[0]).toMatchObject({ ok: true, data: { ticket: { id: issued.id } } });
+    expect(watch[0]).toMatchObject({ ok: true, data: { ticket: { number: issued.number, issuedAt: issued.issuedAt } } });
   });
 
   it('serves the document beside /docs', async () => {

@@ -80,8 +80,8 @@ describe(`reconnect storm: ${SCREENS} screens, server restarted in place`, () =>
       const snap = (await call(server.url, 'GET', '/api/queue/snapshot')).body;
       expect(snap.seq).toBe(seq);
       const call0 = snap.recentCalls[0];
-      expect(call0.ticket.id).toBe(called.body.ticket.id);
-      const key = `${call0.seq}:${call0.ticket.id}`;
+      expect(call0.ticket.number).toBe(called.body.ticket.number);
+      const key = `${call0.seq}:${call0.ticket.ref}`;
 
       let status: StormStatus | undefined;
       await waitFor(

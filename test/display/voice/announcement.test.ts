@@ -123,7 +123,7 @@ describe('the default voice pack', () => {
 describe('announcementsForCall', () => {
   const call: CallRecord = {
     ticket: {
-      id: 't-1',
+      ref: 't-1',
       number: 'A023',
       serviceId: 's',
       priorityId: null,

@@ -4,9 +4,11 @@
  * Each client keeps what a display keeps — the seq it is at and the calls it was shown —
  * with the displays' rules: jittered exponential reconnection, a snapshot on every
  * connect, `queue:resync` on a seq gap, and its own reconnect after a server-side close.
- * The parent asks for a summary over IPC.
+ * The parent asks for a summary over IPC. Each screen leaves from its own loopback address, as each wall
+ * display is its own PC: the server caps live connections per address.
  */
 import { io, type Socket } from 'socket.io-client';
+import { agentFrom, spreadAddress } from '../../helpers/local-address';
 import type { CallRecord, PublicClientToServer, PublicServerToClient, PublicSnapshot, QueueUpdate } from '../../../protocol/realtime';
 
 export interface StormStatus {
@@ -24,7 +26,7 @@ export interface StormStatus {
 
 export type StormRequest = { type: 'status'; seq: number; callKey: string } | { type: 'stop' };
 
-export const callKey = (call: Pick<CallRecord, 'seq'> & { ticket: { id: string } }) => `${call.seq}:${call.ticket.id}`;
+export const callKey = (call: Pick<CallRecord, 'seq' | 'ticket'>) => `${call.seq}:${call.ticket.ref}`;
 
 class Screen {
   seq: number | null = null;
@@ -35,8 +37,9 @@ class Screen {
   private resyncing = false;
   readonly socket: Socket<PublicServerToClient, PublicClientToServer>;
 
-  constructor(url: string) {
+  constructor(url: string, address: string) {
     this.socket = io(`${url}/public`, {
+      agent: agentFrom(address) as never,
       forceNew: true,
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
@@ -94,7 +97,7 @@ async function main() {
   const screens: Screen[] = [];
   // Screens are switched on over a few seconds, not in one instant.
   for (let i = 0; i < count; i++) {
-    screens.push(new Screen(url));
+    screens.push(new Screen(url, spreadAddress(i, 1)));
     if (i % 50 === 49) await new Promise((r) => setTimeout(r, 100));
   }
   while (screens.some((s) => s.seq === null)) await new Promise((r) => setTimeout(r, 50));
