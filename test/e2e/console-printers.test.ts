@@ -12,6 +12,7 @@ import type { PrintJobRecord } from '../../hardware';
 import { formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
+import { pairedDevice } from '../helpers/devices';
 import { TcpFakePrinter } from '../hardware/fake-printer';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-shots-'));
@@ -22,8 +23,12 @@ let t: TestApp;
 let browser: Browser;
 let director: Page;
 let kiosk: TcpFakePrinter;
+/** Paired kiosks: one on the main printer, one given the legacy K1 printer. */
+let mainKiosk: string;
+let k1Kiosk: string;
 
-const issue = async (payload: object) => (await t.app.inject({ method: 'POST', url: '/api/tickets', payload })).json() as { id: string; number: string; print: { jobId: string; printerId: string } };
+const issue = async (payload: object, device = mainKiosk) =>
+  (await t.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: device }, payload })).json() as { id: string; number: string; print: { jobId: string; printerId: string } };
 const printer = (id: string) => t.app.printing.printers().find((p) => p.id === id)!;
 const jobsOf = (printerId: string, ticketId: string): PrintJobRecord[] => printer(printerId).jobs().filter((j) => j.ticketId === ticketId);
 
@@ -42,6 +47,8 @@ beforeAll(async () => {
   const port = await kiosk.listen();
   t = await createTestApp({ env: { KIOSK_PRINTERS: JSON.stringify({ K1: `tcp://127.0.0.1:${port}` }), PRINTER_STATUS_POLL_MS: '200' } });
   await t.listen();
+  mainKiosk = await pairedDevice(t.app, 'kiosk');
+  k1Kiosk = await pairedDevice(t.app, 'kiosk', { printerId: 'kiosk-K1' });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -100,7 +107,7 @@ describe('printers screen (director)', () => {
     await expect.poll(() => card.locator('[data-testid=printer-status]').textContent(), POLL).toBe('Hết giấy');
     expect(await card.locator('[data-testid=printer-status]').getAttribute('class')).toContain('bad');
 
-    const held = await issue({ serviceId: 'svc-datdai', kioskId: 'K1' });
+    const held = await issue({ serviceId: 'svc-datdai' }, k1Kiosk);
     expect(held.print).toMatchObject({ printerId: 'kiosk-K1', printerStatus: 'paper-out' });
     const row = card.locator(`tr[data-job="${held.print.jobId}"]`);
     await expect.poll(() => row.locator('[data-testid=job-state]').textContent(), POLL).toBe('Đang chờ in');

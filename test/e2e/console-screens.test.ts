@@ -11,11 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
 import { FakeClock } from '../helpers/clock';
+import { browserDeviceCookie, pairedDevice } from '../helpers/devices';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-shots-'));
 let t: TestApp;
 let browser: Browser;
 const clock = new FakeClock(Date.UTC(2026, 10, 23, 1, 0, 0)); // 08:00 in Hồ Chí Minh City
+/** The rating tablets of counters 1, 2 and 5: only a counter's tablet rates its tickets. */
+const tablets: Record<number, string> = {};
 
 const post = (url: string, cookie?: string, payload?: object) => t.app.inject({ method: 'POST', url, payload: payload ?? {}, headers: cookie ? { cookie } : {} });
 
@@ -27,13 +30,14 @@ async function morning() {
     clock.advance(90_000);
   }
   // Served earlier this morning, with ratings.
+  for (const n of [1, 2, 5]) tablets[n] = await pairedDevice(t.app, 'rating', { counterNumber: n });
   for (const [n, cookie] of [[1, staff[0]], [2, staff[1]], [5, staff[4]]] as const) {
     const called = (await post(`/api/counters/${n}/call-next`, cookie)).json();
     clock.advance(60_000);
     await post(`/api/counters/${n}/start`, cookie, { ticketId: called.ticket.id });
     clock.advance(6 * 60_000);
     await post(`/api/counters/${n}/complete`, cookie, { ticketId: called.ticket.id });
-    await post('/api/ratings', undefined, { ticketId: called.ticket.id, level: n === 2 ? 3 : 4, reasons: n === 2 ? [] : ['Cán bộ nhiệt tình'] });
+    await post('/api/ratings', tablets[n], { ticketId: called.ticket.id, level: n === 2 ? 3 : 4, reasons: n === 2 ? [] : ['Cán bộ nhiệt tình'] });
   }
   for (let i = 0; i < 6; i++) {
     await post('/api/tickets', undefined, { serviceId: i % 2 ? 'svc-hotich' : 'svc-datdai', ...(i === 3 ? { priority: 'NKT' } : {}) });
@@ -113,7 +117,9 @@ describe('console screens', () => {
   }
 
   it('rating tablet', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([browserDeviceCookie(tablets[5]!, hallUrl(t.url))]);
+    const page = await context.newPage();
     await page.goto(`${hallUrl(t.url)}/rate/counter/5`);
     await page.waitForSelector('qm-rating-tablet header');
     const cookie = await loginCookie(t.app, 'staff5');

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
 import { FakeClock } from '../helpers/clock';
+import { pairedDevice } from '../helpers/devices';
 
 const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-shots-'));
 const POLL = { timeout: 20_000 };
@@ -20,6 +21,8 @@ const clock = new FakeClock(Date.UTC(2026, 10, 23, 1, 30, 0)); // 08:30 in Hồ 
 let t: TestApp;
 let browser: Browser;
 let director: Page;
+/** The kiosk given the legacy K1 printer. */
+let kiosk: string;
 
 /** A TCP port nobody listens on: the kiosk printer is switched off. */
 async function closedPort(): Promise<number> {
@@ -31,7 +34,7 @@ async function closedPort(): Promise<number> {
 }
 
 const issue = async (serviceId: string) =>
-  (await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId, kioskId: 'K1' } })).json() as { id: string; number: string };
+  (await t.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: kiosk }, payload: { serviceId } })).json() as { id: string; number: string };
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -39,6 +42,7 @@ beforeAll(async () => {
     env: { KIOSK_PRINTERS: JSON.stringify({ K1: `tcp://127.0.0.1:${await closedPort()}` }), PRINTER_STATUS_POLL_MS: '200', PRINT_JOB_EXPIRE_MIN: '5' },
   });
   await t.listen();
+  kiosk = await pairedDevice(t.app, 'kiosk', { printerId: 'kiosk-K1' });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
   director = await context.newPage();

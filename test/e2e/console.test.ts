@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
+import { browserDeviceCookie, pairedDevice } from '../helpers/devices';
 
 let t: TestApp;
 let browser: Browser;
@@ -110,7 +111,10 @@ describe('counter console', () => {
 
 describe('rating tablet and report', () => {
   it('asks for a rating when this counter completes a ticket, posts it, and the director sees it', async (ctx) => {
-    const tablet = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    // The tablet is counter 1's paired rating device.
+    const tabletContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await tabletContext.addCookies([browserDeviceCookie(await pairedDevice(t.app, 'rating', { counterNumber: 1 }), hallUrl(t.url))]);
+    const tablet = await tabletContext.newPage();
     await tablet.goto(`${hallUrl(t.url)}/rate/counter/1`);
     await tablet.waitForSelector('qm-rating-tablet header');
 

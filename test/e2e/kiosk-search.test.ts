@@ -5,16 +5,18 @@ import { launchBrowser } from '../helpers/browser';
 import type { TestApp } from '../helpers/app';
 import type { ChecklistToPrint } from '../../server/plugins/printing';
 import { LANDSCAPE, openKiosk, startApp, ticketCount } from '../kiosk/e2e-helpers';
+import { hallUrl } from '../helpers/browser';
+import { browserDeviceCookie, pairedDevice } from '../helpers/devices';
 
 let browser: Browser;
 let t: TestApp;
-const printed: { checklist: ChecklistToPrint; kioskId: string | null }[] = [];
+const printed: { checklist: ChecklistToPrint; deviceName: string }[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   t = await startApp();
-  t.app.printing.printChecklist = (checklist, kioskId) => {
-    printed.push({ checklist, kioskId });
+  t.app.printing.printChecklist = (checklist, device) => {
+    printed.push({ checklist, deviceName: device.name });
     return { state: 'queued', printerId: 'default', printerStatus: 'ok', jobId: 'j1' };
   };
 });
@@ -26,6 +28,8 @@ afterAll(async () => {
 describe('procedure lookup', () => {
   it('"dang ky khai sinh" typed on the on-screen keyboard finds "Đăng ký khai sinh" first', async () => {
     const { context, page } = await openKiosk(browser, t.url, LANDSCAPE);
+    // Only an approved kiosk prints the checklist.
+    await context.addCookies([browserDeviceCookie(await pairedDevice(t.app, 'kiosk', { name: 'Ki-ốt tra cứu' }), hallUrl(t.url))]);
     await page.locator('.lookup').tap();
     for (const ch of 'dang ky khai sinh') {
       await page.locator(`qm-onscreen-keyboard button[data-key="${ch === ' ' ? 'space' : ch}"]`).tap();
@@ -49,7 +53,7 @@ describe('procedure lookup', () => {
 
     await page.getByRole('button', { name: 'In danh mục hồ sơ' }).tap();
     await page.locator('[data-testid="checklist-note"]').waitFor();
-    expect(printed.at(-1)).toMatchObject({ kioskId: 'K1', checklist: { code: '1.001193', lang: 'vi' } });
+    expect(printed.at(-1)).toMatchObject({ deviceName: 'Ki-ốt tra cứu', checklist: { code: '1.001193', lang: 'vi' } });
     await expect(page.locator('[data-testid="checklist-note"]').innerText()).resolves.toContain('Đang in danh mục hồ sơ');
 
     // Back returns to the same results, not an empty search.

@@ -40,3 +40,9 @@ export async function pairedDevice(app: FastifyInstance, kind: DeviceKind = 'kio
   if (decided.statusCode !== 200) throw new Error(`approval failed: ${decided.statusCode} ${decided.body}`);
   return `qm_device=${token.value}`;
 }
+
+/** A paired device's cookie for a browser context (`context.addCookies`), so the page opens as that device. */
+export function browserDeviceCookie(cookieHeader: string, pageUrl: string) {
+  const eq = cookieHeader.indexOf('=');
+  return { name: cookieHeader.slice(0, eq), value: cookieHeader.slice(eq + 1), url: pageUrl, httpOnly: true, sameSite: 'Strict' as const };
+}
