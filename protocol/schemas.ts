@@ -78,6 +78,12 @@ export const TicketViewSchema = Type.Intersect([
   }),
 ]);
 export type TicketView = Static<typeof TicketViewSchema>;
+
+/** What only staff see of a ticket: who served it, the note a transfer left, the device that issued it. */
+export const STAFF_ONLY_TICKET_FIELDS = ['staffId', 'note', 'kioskId'] as const;
+/** A ticket as its holder sees it without signing in (the phone page, the kiosk). */
+export const PublicTicketViewSchema = Type.Omit(TicketViewSchema, STAFF_ONLY_TICKET_FIELDS);
+export type PublicTicketView = Static<typeof PublicTicketViewSchema>;
 export type PrintInfo = Static<typeof PrintInfoSchema>;
 
 export const IssueTicketBody = Type.Object({

@@ -19,7 +19,7 @@ import type {
   StaffTicket,
   TicketUpdate,
 } from '../../protocol/realtime';
-import type { TicketView } from '../../protocol/schemas';
+import { STAFF_ONLY_TICKET_FIELDS, type PublicTicketView, type TicketView } from '../../protocol/schemas';
 import type { Decision } from './decide';
 import { counterStateOf, type QueueState } from './state';
 import { compareFifo, waitingAhead } from './routing';
@@ -169,6 +169,13 @@ export function ticketView(
     counterName: counter?.name ?? null,
     phoneUrl: `${publicUrl}/t/${ticket.id}`,
   };
+}
+
+/** A ticket view for a caller who is not signed in: without what only staff see. */
+export function publicTicketView(view: TicketView): PublicTicketView {
+  const shown: Partial<TicketView> = { ...view };
+  for (const field of STAFF_ONLY_TICKET_FIELDS) delete shown[field];
+  return shown as PublicTicketView;
 }
 
 export function publicSnapshot(state: QueueState, now: number, printers: PrinterStatusView[]): PublicSnapshot {

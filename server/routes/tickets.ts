@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../protocol/errors';
-import { CancelBody, ErrorSchema, IdempotencyHeaders, IssueTicketBody, TicketIdParam, TicketViewSchema } from '../../protocol/schemas';
-import { ticketView } from '../queue/read-model';
+import { CancelBody, ErrorSchema, IdempotencyHeaders, IssueTicketBody, PublicTicketViewSchema, TicketIdParam, TicketViewSchema } from '../../protocol/schemas';
+import { publicTicketView, ticketView } from '../queue/read-model';
 import { publicUrl } from '../core/public-url';
 import { ANY_STAFF } from '../plugins/auth';
 import type { QueueState } from '../queue/state';
@@ -70,14 +70,23 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/tickets/:id',
-    { schema: { tags: ['tickets'], summary: 'A ticket with its live position and ETA', params: TicketIdParam, response: { 200: TicketViewSchema, 404: ErrorSchema } } },
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'A ticket with its live position and ETA; staff fields (staffId, note, kioskId) only for signed-in staff',
+        params: TicketIdParam,
+        response: { 200: Type.Union([TicketViewSchema, PublicTicketViewSchema]), 404: ErrorSchema },
+      },
+    },
     async (req) => {
       const ticket = app.queue.findTicket(req.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
       const view = ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app));
       // Where its slip stands, kept across restarts: printed, still waiting, or dropped unprinted.
-      view.print = app.printing.lastPrint(ticket.id);
-      return view;
+      view.print = app.printing.lastPrint(ticket.id, ticket.kioskId);
+      // The id is the holder's link: whoever has it may follow the ticket, but only staff see staff notes.
+      const signedIn = req.staff !== null && !req.staff.mustChangePassword;
+      return signedIn ? view : publicTicketView(view);
     },
   );
 
