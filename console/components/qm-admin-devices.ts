@@ -15,7 +15,7 @@ import { DEVICE_KIND_LABELS, type DeviceAdminView, type DeviceListReply } from '
 import { DEFAULT_TIME_ZONE, formatLocalDateTime } from '../../protocol/local-time';
 import { formatPairingCode } from '../../devices/lib/device-home';
 import { api, ApiError } from '../lib/api';
-import { sinceText, splitDevices } from '../lib/devices';
+import { browserSummary, sinceText, splitDevices } from '../lib/devices';
 import { currentLang, t } from '../lib/i18n';
 import type { DeviceSave, QmDeviceForm } from './qm-device-form';
 import { theme } from './theme';
@@ -59,6 +59,20 @@ export class QmAdminDevices extends LitElement {
       .warning {
         margin: 0;
         color: #5c3200;
+      }
+      .auto h2 {
+        margin: 0;
+        align-items: center;
+      }
+      .auto-banner {
+        margin: 0;
+        background: #fde7c6;
+        color: #5c3200;
+        border-left: 6px solid var(--qm-amber);
+        font-weight: 600;
+      }
+      [role='status'] .toast {
+        margin: 0.75rem 0 0;
       }
       .code {
         font-size: 1.25rem;
@@ -129,7 +143,7 @@ export class QmAdminDevices extends LitElement {
   override render() {
     if (!this.list) return this.loadError ? html`<p class="toast error" role="alert">${this.loadError}</p>` : html`<p class="muted">…</p>`;
     const { pending, active, revoked } = splitDevices(this.list.devices);
-    return html`${this.renderAuto(this.list.autoApprove)}
+    return html`${this.list.autoApprove ? html`<p class="toast auto-banner" role="status" data-testid="auto-approve-on">${t('devices.autoBanner')}</p>` : null}
       <section class="card" aria-labelledby="device-form-title" data-testid="device-form">
         <h2 id="device-form-title">${this.editing && this.chosen ? t('devices.editTitle', { name: this.chosen.name }) : t('devices.approveTitle')}</h2>
         ${this.editing ? null : html`<p class="muted">${t('devices.approveHint')}</p>`}
@@ -141,18 +155,21 @@ export class QmAdminDevices extends LitElement {
           @qm-device-save=${(e: CustomEvent<DeviceSave>) => void this.save(e.detail)}
           @qm-device-cancel=${() => this.choose(null, false)}
         ></qm-device-form>
+        <div role="status" aria-live="polite">${this.message ? html`<p class="toast ${this.message.error ? 'error' : ''}" data-testid="devices-message">${this.message.text}</p>` : null}</div>
       </section>
-      <div role="status" aria-live="polite">${this.message ? html`<p class="toast ${this.message.error ? 'error' : ''}" data-testid="devices-message">${this.message.text}</p>` : null}</div>
       ${this.loadError ? html`<p class="toast error" role="alert">${this.loadError}</p>` : null}
-      ${this.renderPending(pending)} ${this.renderActive(active)} ${this.renderRevoked(revoked)}`;
+      ${this.renderPending(pending)} ${this.renderActive(active)} ${this.renderRevoked(revoked)} ${this.renderAuto(this.list.autoApprove)}`;
   }
 
   private renderAuto(on: boolean) {
-    return html`<section class="card auto ${on ? 'on' : ''}" aria-labelledby="auto-title">
-      <h2 id="auto-title">${t('devices.autoTitle')} <span class="badge ${on ? 'warn' : ''}">${on ? t('devices.autoOn') : t('devices.autoOff')}</span></h2>
-      <label class="switch"
-        ><input type="checkbox" role="switch" name="autoApprove" .checked=${on} aria-describedby="auto-warning" @change=${(e: Event) => void this.setAuto((e.target as HTMLInputElement).checked)} />${t('devices.autoTitle')}</label
-      >
+    // Rarely touched, so last on the screen; while it is on, the banner at the top says so.
+    return html`<section class="card auto ${on ? 'on' : ''}">
+      <h2>
+        <label class="switch"
+          ><input type="checkbox" role="switch" name="autoApprove" .checked=${on} aria-describedby="auto-warning" @change=${(e: Event) => void this.setAuto((e.target as HTMLInputElement).checked)} />${t('devices.autoTitle')}</label
+        >
+        <span class="badge ${on ? 'warn' : ''}">${on ? t('devices.autoOn') : t('devices.autoOff')}</span>
+      </h2>
       <p class="warning" id="auto-warning">${t('devices.autoWarning')}</p>
     </section>`;
   }
@@ -179,7 +196,7 @@ export class QmAdminDevices extends LitElement {
                   <td class="code">${formatPairingCode(d.code ?? '')}</td>
                   <td>${DEVICE_KIND_LABELS[d.kind][lang]}${d.counterNumber === null ? '' : ` · ${t('devices.counterN', { number: d.counterNumber })}`}</td>
                   <td>${sinceText(d.createdAt, this.serverNow(), lang)}</td>
-                  <td>${d.lastAddress ?? ''}<span class="agent" title=${d.userAgent ?? ''}>${d.userAgent ?? ''}</span></td>
+                  <td>${this.address(d)}</td>
                   <td class="actions">
                     <button class="primary" @click=${() => this.choose(d, false)}>${t('devices.use')}</button>
                     <button class="danger" @click=${() => void this.reject(d)}>${t('devices.reject')}</button>
@@ -221,7 +238,7 @@ export class QmAdminDevices extends LitElement {
                   <td class="num">${d.counterNumber ?? ''}</td>
                   <td>${d.printerId ?? ''}${printer ? html`<span class="printer-url" title=${printer.url}>${printer.url}</span>` : null}</td>
                   <td class=${stale ? 'stale' : ''} title=${d.lastSeenAt === null ? '' : formatLocalDateTime(d.lastSeenAt, this.timeZone)}>${sinceText(d.lastSeenAt, now, lang) ?? t('devices.never')}</td>
-                  <td>${d.lastAddress ?? ''}<span class="agent" title=${d.userAgent ?? ''}>${d.userAgent ?? ''}</span></td>
+                  <td>${this.address(d)}</td>
                   <td class="actions">
                     <button @click=${() => this.choose(d, true)}>${t('devices.edit')}</button>
                     <button class="danger" @click=${() => void this.revoke(d)}>${t('devices.revoke')}</button>
@@ -263,6 +280,11 @@ export class QmAdminDevices extends LitElement {
     </details>`;
   }
 
+  /** Where the device spoke from, and its browser in short (the whole user agent on hover): enough to tell two tablets apart. */
+  private address(d: DeviceAdminView) {
+    return html`${d.lastAddress ?? ''}${d.userAgent ? html`<span class="agent" title=${d.userAgent}>${browserSummary(d.userAgent)}</span>` : null}`;
+  }
+
   /** Fills the form from a pending request (to approve it) or an active device (to edit it), and brings it into view. */
   private choose(device: DeviceAdminView | null, editing: boolean) {
     this.chosen = device;
@@ -282,7 +304,9 @@ export class QmAdminDevices extends LitElement {
       return t('devices.approved', { name: body.name });
     });
     if (done) {
-      this.choose(null, false);
+      // Back to a blank approval, keeping the message that says what was saved.
+      this.chosen = null;
+      this.editing = false;
       this.renderRoot.querySelector<QmDeviceForm>('qm-device-form')?.fill(null);
     }
   }

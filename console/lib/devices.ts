@@ -55,3 +55,31 @@ export function settingsBody(fields: { name: string; kind: DeviceKind; counterId
   else body.printerId = null;
   return body;
 }
+
+/** "Chrome 131 · Android" from a user agent: the browser and system, which is what tells two devices apart at a glance. */
+export function browserSummary(userAgent: string): string {
+  const version = (name: string) => new RegExp(`${name}/(\\d+)`).exec(userAgent)?.[1];
+  const browser = version('Edg')
+    ? `Edge ${version('Edg')}`
+    : version('Firefox')
+      ? `Firefox ${version('Firefox')}`
+      : version('Chrome') || version('Chromium')
+        ? `Chrome ${version('Chrome') ?? version('Chromium')}`
+        : version('Version') && /Safari\//.test(userAgent)
+          ? `Safari ${version('Version')}`
+          : '';
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /CrOS/.test(userAgent)
+          ? 'ChromeOS'
+          : /Mac OS X/.test(userAgent)
+            ? 'macOS'
+            : /Linux/.test(userAgent)
+              ? 'Linux'
+              : '';
+  return [browser, system].filter(Boolean).join(' · ') || userAgent.slice(0, 40);
+}

@@ -316,6 +316,7 @@ export const en: Messages = {
   'audit.change': 'Before → after',
   'audit.more': 'Show more',
   'devices.autoTitle': 'Approve new devices automatically',
+  'devices.autoBanner': 'Automatic approval is on: every device that asks is approved at once. Turn it off at the bottom of this page once set up.',
   'devices.autoOn': 'On',
   'devices.autoOff': 'Off',
   'devices.autoWarning': 'For demonstrations or the first setup only. While it is on, any machine on the center’s network, a citizen’s phone included, becomes a kiosk, display or rating tablet without anyone approving it.',

@@ -315,6 +315,7 @@ export const vi = {
   'audit.change': 'Trước → sau',
   'audit.more': 'Xem thêm',
   'devices.autoTitle': 'Tự động duyệt thiết bị mới',
+  'devices.autoBanner': 'Đang bật tự động duyệt: mọi máy xin ghép đều được duyệt ngay. Tắt ở cuối trang khi đã cài đặt xong.',
   'devices.autoOn': 'Đang bật',
   'devices.autoOff': 'Đang tắt',
   'devices.autoWarning': 'Chỉ dùng khi trình diễn hoặc khi cài đặt lần đầu. Khi bật, bất kỳ máy nào trong mạng của trung tâm, kể cả điện thoại của công dân, cũng tự trở thành ki-ốt, màn hình hay máy đánh giá mà không cần ai duyệt.',

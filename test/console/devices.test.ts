@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCode, settingsBody, sinceText, splitDevices } from '../../console/lib/devices';
+import { browserSummary, normalizeCode, settingsBody, sinceText, splitDevices } from '../../console/lib/devices';
 import { ratingPairing } from '../../console/lib/rating-device';
 import type { DeviceAdminView, DeviceSelf } from '../../protocol/devices';
 
@@ -49,6 +49,17 @@ describe('devices screen', () => {
     expect(lists.pending.map((d) => d.id)).toEqual(['p1', 'p2']);
     expect(lists.active.map((d) => d.id)).toEqual(['a2', 'a10']);
     expect(lists.revoked.map((d) => d.id)).toEqual(['r2', 'r1']);
+  });
+
+  it.each([
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'Chrome 131 · Linux'],
+    ['Mozilla/5.0 (Linux; Android 13; SM-T220) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Safari/537.36', 'Chrome 120 · Android'],
+    ['Mozilla/5.0 (iPad; CPU OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1', 'Safari 17 · iOS'],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0', 'Edge 130 · Windows'],
+    ['Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0', 'Firefox 128 · Windows'],
+    ['curl/8.5.0', 'curl/8.5.0'],
+  ])('tells the browser of %s as %s', (ua, text) => {
+    expect(browserSummary(ua)).toBe(text);
   });
 
   it('takes a code as the device shows it', () => {
