@@ -59,7 +59,8 @@ export const ratingStyles = css`
     font-weight: 700;
     color: #083f78;
   }
-  .idle {
+  /* Inside main only: the screen itself carries its phase as a class too ("screen idle"). */
+  main .idle {
     display: grid;
     gap: 1rem;
     justify-items: center;
@@ -139,6 +140,10 @@ export const ratingStyles = css`
     font-weight: 700;
     padding: 1rem 2.5rem;
     min-height: 72px;
+  }
+  a.pair .en {
+    display: inline;
+    color: #dbe8f7;
   }
   a.pair:focus-visible {
     outline: 4px solid #f9ab00;

@@ -128,8 +128,10 @@ export const pairPageStyles = css`
     background: #e7f0fa;
   }
   .kind input {
-    width: 1.3em;
-    height: 1.3em;
+    flex: none;
+    width: 28px;
+    height: 28px;
+    margin: 0;
     accent-color: var(--primary);
   }
   label.counter {

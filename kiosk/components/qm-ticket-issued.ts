@@ -113,9 +113,11 @@ export class QmTicketIssued extends LitElement {
         font-weight: 600;
       }
       a.phone-link {
-        min-height: 64px;
+        min-height: 72px;
         text-decoration: none;
-        font-size: 28px;
+        font-size: 30px;
+        border-radius: var(--_radius);
+        padding: 12px 36px;
       }
       .side {
         display: grid;

@@ -79,6 +79,7 @@ describe('devices', () => {
     kiosk = await newPage(PORTRAIT);
     await kiosk.goto(`${hallUrl(t.url)}/pair/`);
     await kiosk.locator('qm-pair-page input[name=kind][value=kiosk]').check();
+    await kiosk.screenshot({ path: join(dir, 'pair-choose-portrait.png') });
     await kiosk.getByRole('button', { name: 'Xin ghép' }).click();
     const codeText = (await kiosk.locator('[data-testid=pairing-code]').textContent())!;
     expect(codeText).toMatch(/^\d{3}\u00a0\d{3}$/);
@@ -104,8 +105,6 @@ describe('devices', () => {
     await form.getByRole('button', { name: 'Duyệt' }).click();
     await expect.poll(() => admin.locator('[data-testid=devices-message]').textContent()).toContain('Đã duyệt thiết bị “Ki-ốt sảnh chính”');
     await expect.poll(() => admin.locator('[data-testid=devices-active]').textContent()).toContain('Ki-ốt sảnh chính');
-    await admin.waitForTimeout(300);
-    await admin.screenshot({ path: join(dir, 'console-devices-approved.png'), fullPage: true });
 
     // The kiosk learns it within a poll, says who it became, and opens the kiosk page.
     await kiosk.waitForURL(/\/kiosk\/$/, { timeout: 15_000 });
