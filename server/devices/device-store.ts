@@ -86,6 +86,10 @@ export class DeviceStore {
     return (this.db.prepare("SELECT * FROM devices WHERE status = 'active'").all() as Record<string, unknown>[]).map((r) => ({ record: fromRow(r), tokenHash: r.token_hash as string }));
   }
 
+  kindOf(id: string): DeviceKind | null {
+    return (this.db.prepare('SELECT kind FROM devices WHERE id = ?').pluck().get(id) as DeviceKind | undefined) ?? null;
+  }
+
   tokenHashOf(id: string): string | null {
     return (this.db.prepare('SELECT token_hash FROM devices WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }

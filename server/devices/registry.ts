@@ -157,6 +157,11 @@ export class DeviceRegistry {
     return this.store.allActive().map((a) => a.record);
   }
 
+  /** The kind of any device ever paired (revoked ones too), else null. */
+  kindOf(id: string): DeviceKind | null {
+    return this.store.kindOf(id);
+  }
+
   countOfKind(centerId: string, kind: DeviceKind): number {
     return this.store.countOfKind(centerId, kind);
   }

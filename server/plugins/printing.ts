@@ -37,8 +37,8 @@ export interface Printing {
   written(): Promise<void>;
   /** Procedure checklist from a kiosk device ("In danh mục hồ sơ"). */
   printChecklist(checklist: ChecklistToPrint, device: Device): PrintInfo;
-  /** The print state of a ticket's newest job ('none' if it has none). */
-  lastPrint(ticketId: string): PrintInfo;
+  /** The print state of a ticket's newest job; without one, 'none' and why (from the device that issued it). */
+  lastPrint(ticketId: string, issuedBy?: string | null): PrintInfo;
   reprintTicket(ticketId: string): PrintInfo | null;
   /** A new job with the same content as a stored one, on the same printer. */
   reprintJob(printerId: string, jobId: string): PrintJobRecord | null;
@@ -241,9 +241,11 @@ export default fp(async function printing(app) {
       const job = printer.print({ kind: 'checklist', centerName: center().name, printedAt: app.clock.now(), timeZone: center().timeZone, ...checklist });
       return info(printer, printer.id, job);
     },
-    lastPrint(ticketId) {
+    lastPrint(ticketId, issuedBy) {
       const stored = store.latestForTicket(ticketId);
-      return stored ? storedInfo(stored) : info(main, main.id, null);
+      if (stored) return storedInfo(stored);
+      // Every slip asked for has its job: none means the ticket was never meant for paper.
+      return notPrinted(issuedBy && app.devices.kindOf(issuedBy) === 'kiosk' ? 'no-printer' : 'not-a-kiosk');
     },
     reprintTicket(ticketId) {
       const stored = store.latestForTicket(ticketId);

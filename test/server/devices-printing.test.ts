@@ -33,6 +33,7 @@ describe('tickets', () => {
     const ticket = await issue(undefined, { kioskId: 'K1' });
     expect(ticket).toMatchObject({ status: 'waiting', kioskId: null });
     expect(ticket.print).toEqual({ state: 'none', printerId: null, printerStatus: 'none', jobId: null, noPrintReason: 'not-a-kiosk' });
+    expect((await t.app.inject(`/api/tickets/${ticket.id}`)).json<TicketView>().print).toMatchObject({ state: 'none', noPrintReason: 'not-a-kiosk' });
     const display = await pairedDevice(t.app, 'hall-display');
     expect((await issue(display)).print).toMatchObject({ state: 'none', noPrintReason: 'not-a-kiosk' });
     expect(jobs()).toEqual([]);
@@ -61,7 +62,9 @@ describe('tickets', () => {
   it('a kiosk approved without a printer shows the QR only', async () => {
     const kiosk = await pairedDevice(t.app, 'kiosk');
     await asAdmin('PATCH', `/api/devices/${await deviceId(kiosk)}`, { name: 'Ki-ốt không máy in', kind: 'kiosk', printerId: null });
-    expect((await issue(kiosk)).print).toMatchObject({ state: 'none', noPrintReason: 'no-printer' });
+    const ticket = await issue(kiosk);
+    expect(ticket.print).toMatchObject({ state: 'none', noPrintReason: 'no-printer' });
+    expect((await t.app.inject(`/api/tickets/${ticket.id}`)).json<TicketView>().print).toMatchObject({ state: 'none', noPrintReason: 'no-printer' });
     expect(jobs()).toEqual([]);
   });
 });
