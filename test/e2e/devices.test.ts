@@ -116,6 +116,26 @@ describe('devices', () => {
     expect(kioskDevice.lastSeenAt).not.toBeNull();
   });
 
+  it('the admin renames a device, and a wrong code is refused in the server’s words', async () => {
+    await admin.locator('[data-testid=devices-active] tr', { hasText: 'Màn hình sảnh tầng 1' }).getByRole('button', { name: 'Sửa' }).click();
+    const form = admin.locator('qm-device-form');
+    expect(await admin.locator('#device-form-title').textContent()).toContain('Sửa thiết bị: Màn hình sảnh tầng 1');
+    expect(await form.locator('input[name=code]').count()).toBe(0);
+    await form.locator('input[name=name]').fill('Màn hình sảnh chờ');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => admin.locator('[data-testid=devices-message]').textContent()).toContain('Đã lưu thiết bị “Màn hình sảnh chờ”');
+    await expect.poll(() => admin.locator('[data-testid=devices-active]').textContent()).toContain('Màn hình sảnh chờ');
+
+    await form.locator('input[name=code]').fill('000 000');
+    await form.locator('input[name=name]').fill('Ki-ốt lạ');
+    await form.getByRole('button', { name: 'Duyệt' }).click();
+    await expect.poll(() => admin.locator('[data-testid=devices-message]').textContent()).toContain('Mã ghép không đúng hoặc đã hết hạn.');
+    // Checked before sending: five digits are no code.
+    await form.locator('input[name=code]').fill('12345');
+    await form.getByRole('button', { name: 'Duyệt' }).click();
+    expect(await form.locator('[role=alert]').textContent()).toContain('Mã ghép gồm đúng 6 chữ số');
+  });
+
   it('the admin revokes the kiosk from the console: it stops printing and /pair/ says it was revoked', async () => {
     admin.once('dialog', (d) => void d.accept());
     await admin.locator('[data-testid=devices-active] tr', { hasText: 'Ki-ốt sảnh chính' }).getByRole('button', { name: 'Thu hồi' }).click();
