@@ -82,7 +82,7 @@ export class DeviceRegistry {
    * A new pairing request: a pending device with a code no other pending device shows. A browser that was already
    * waiting (its old token) gives up its old request instead of holding two. Auto-approval makes it active at once.
    */
-  pair(input: { centerId: string; kind: DeviceKind; counterId: string | null; name: string; replacing: string | undefined; contact: Contact; approve: ((d: DeviceRecord) => DeviceSettings | null) | null }): { token: string; device: DeviceRecord } {
+  pair(input: { centerId: string; kind: DeviceKind; counterId: string | null; name: string; replacing: string | undefined; contact: Contact; approve: ((d: DeviceRecord) => DeviceSettings | null) | null; audit: Audit }): { token: string; device: DeviceRecord } {
     const token = randomBytes(32).toString('base64url');
     const id = randomBytes(6).toString('hex');
     const now = input.contact.at;
@@ -98,7 +98,9 @@ export class DeviceRegistry {
       const settings = input.approve?.(pending);
       if (!settings) return pending;
       this.store.activate(id, settings, now, 'auto-approve');
-      return this.store.byId(input.centerId, id)!;
+      const active = this.store.byId(input.centerId, id)!;
+      input.audit(pending, active);
+      return active;
     });
     if (record.status === 'active') this.publish(record);
     return { token, device: record };

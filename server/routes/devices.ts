@@ -56,6 +56,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         replacing: req.cookies[DEVICE_COOKIE],
         contact: { at: app.clock.now(), address: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
         approve: autoApproved ? (pending) => resolveSettings({ name, kind }, pending, ctx) : null,
+        // No admin approved it: the audit log still says when the center let a device in by itself.
+        audit: (before, after) => appendAudit(app.db, { centerId, at: app.clock.now(), staffId: null, action: 'device.auto-approved', target: after.id, data: { before, after } }),
       });
       reply.setCookie(DEVICE_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE, maxAge: COOKIE_MAX_AGE_S });
       req.log.info({ deviceId: device.id, kind, status: device.status }, 'device pairing');

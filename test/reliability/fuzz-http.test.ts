@@ -12,6 +12,7 @@ import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
 import { isErrorCode } from '../../protocol/errors';
 import { fingerprint } from './helpers/db';
+import { pairedDevice } from '../helpers/devices';
 import { encodeAny, headerValue, hostileJson, operations, weirdString, type OpenApiOperation } from './helpers/fuzz';
 
 const RUNS_PER_ROUTE = 40;
@@ -187,13 +188,16 @@ describe('HTTP fuzzing of every documented route', () => {
     // The day's first read commits the day roll (seq 1): do it before measuring "unchanged".
     await fresh.app.inject({ url: '/api/health' });
     const adminId = fresh.app.db.prepare("SELECT id FROM staff WHERE username = 'admin'").pluck().get() as string;
+    // Device-guarded routes refuse other callers before reading the body: each is asked by the device it expects.
+    const tablet = await pairedDevice(fresh.app, 'rating', { counterNumber: 1 });
+    const kiosk = await pairedDevice(fresh.app, 'kiosk');
     for (const op of bodied) {
       const path = op.path.replace(/\{[^}]+\}/g, 'ctr-1');
       const limit = BODY_LIMITS[`${op.method} ${op.path}`] ?? MB;
       for (const size of [limit - 512, limit + 512]) {
         const first = Object.keys(op.bodyProps)[0] ?? 'x';
         const payload = JSON.stringify({ [first]: 'ư'.repeat(Math.floor((size - first.length - 8) / 2)) });
-        const cookie = `qm_session=${fresh.app.sessions.create(adminId, fresh.app.clock.now())}`;
+        const cookie = `qm_session=${fresh.app.sessions.create(adminId, fresh.app.clock.now())}; ${op.path === '/api/ratings' ? tablet : kiosk}`;
         const before = fingerprint(fresh.app.db);
         const res = await fresh.app.inject({ method: op.method as 'POST', url: path, headers: { cookie, 'content-type': 'application/json' }, payload });
         checkAnswer(op, res, before, fresh);

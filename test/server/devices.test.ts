@@ -115,6 +115,10 @@ describe('auto-approval', () => {
     expect((await pair({ kind: 'counter-display', counterNumber: 3 })).json()).toMatchObject({ status: 'active', name: 'Màn hình quầy 3', counterId: 'ctr-3' });
     expect((await pair({ kind: 'rating' })).json()).toMatchObject({ status: 'pending', counterId: null });
     expect((await list()).devices.find((d) => d.kind === 'kiosk')).toMatchObject({ approvedBy: 'auto-approve' });
+    // No admin let them in, yet the audit log says when each came.
+    const byTarget = (a: { target: string }, b: { target: string }) => a.target.localeCompare(b.target);
+    const active = (await list()).devices.filter((d) => d.status === 'active');
+    expect(auditActions().sort(byTarget)).toEqual(active.map((d) => ({ action: 'device.auto-approved', staffId: null, target: d.id })).sort(byTarget));
   });
 
   it('is off on a database seeded without the demo', async () => {
@@ -192,7 +196,7 @@ describe('settings', () => {
   it('renames, moves to a counter (by id or number), and answers an unknown device with DEVICE_NOT_FOUND', async () => {
     expect((await patch({ name: ' Máy đánh giá quầy 2 ', kind: 'rating', counterId: '2' })).json()).toMatchObject({ name: 'Máy đánh giá quầy 2', kind: 'rating', counterId: 'ctr-2', counterNumber: 2, printerId: null });
     expect((await patch({ name: 'Ki-ốt', kind: 'kiosk' }, 'nope')).json().code).toBe('DEVICE_NOT_FOUND');
-    expect(auditActions().map((a) => a.action)).toEqual(['device.update', 'device.update']);
+    expect(auditActions().map((a) => a.action)).toEqual(['device.auto-approved', 'device.update', 'device.update']);
   });
 });
 
