@@ -5,6 +5,7 @@
  */
 import type { DeviceKind, DeviceSelf } from '../../protocol/devices';
 import { fetchDeviceMe, requestPairing } from './device-api';
+import { needsCounter } from './device-home';
 
 export interface DeviceCheck {
   /** This browser's device as the server knows it (any kind, any status), or null. */
@@ -19,7 +20,8 @@ export interface DeviceCheck {
  */
 export async function ensureDevice(kind: DeviceKind, counterNumber: number | null = null): Promise<DeviceCheck> {
   const me = await fetchDeviceMe();
-  if (me.device || !me.autoApprove) return me;
+  // A counter page opened without its number would only leave a request no one can place: no silent pairing then.
+  if (me.device || !me.autoApprove || (needsCounter(kind) && counterNumber === null)) return me;
   try {
     return { device: await requestPairing(kind, counterNumber), autoApprove: true };
   } catch {
