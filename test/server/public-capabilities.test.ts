@@ -63,6 +63,12 @@ describe('anonymous views', () => {
       expect(res.statusCode, url).toBe(200);
       anonymous[url] = res.body;
     }
+    // The counter's last finished ticket is for its paired rating tablet: an anonymous caller is refused.
+    for (const counter of [1, 2]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/counters/${counter}/last-completed` });
+      expect(res.statusCode).toBe(403);
+      anonymous[`last-completed ${counter}`] = res.body;
+    }
 
     expect(frames.length).toBeGreaterThan(10);
     const leaks: string[] = [];
