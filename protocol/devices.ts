@@ -64,6 +64,11 @@ export interface DeviceListReply {
 export interface PairRequest {
   kind: DeviceKind;
   counterNumber?: number;
+  /**
+   * A kiosk page's old `kiosk-id` (`?kiosk=K1`), if it has one: when KIOSK_PRINTERS names a printer for it
+   * (`kiosk-K1`), that printer is the one suggested for approval (and given at once under auto-approval).
+   */
+  kioskId?: string;
 }
 
 /** Body of `POST /api/devices/approve` (by the code the device shows) and of `PATCH /api/devices/:id`. */

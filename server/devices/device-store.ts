@@ -57,13 +57,13 @@ export class DeviceStore {
     return this.db.transaction(fn)();
   }
 
-  insertPending(d: { id: string; centerId: string; kind: DeviceKind; name: string; counterId: string | null; tokenHash: string; code: string; contact: Contact }): void {
+  insertPending(d: { id: string; centerId: string; kind: DeviceKind; name: string; counterId: string | null; printerId: string | null; tokenHash: string; code: string; contact: Contact }): void {
     this.db
       .prepare(
-        `INSERT INTO devices (id, center_id, kind, name, counter_id, token_hash, code, status, created_at, last_seen_at, last_address, user_agent)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+        `INSERT INTO devices (id, center_id, kind, name, counter_id, printer_id, token_hash, code, status, created_at, last_seen_at, last_address, user_agent)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       )
-      .run(d.id, d.centerId, d.kind, d.name, d.counterId, d.tokenHash, d.code, d.contact.at, d.contact.at, d.contact.address, d.contact.userAgent);
+      .run(d.id, d.centerId, d.kind, d.name, d.counterId, d.printerId, d.tokenHash, d.code, d.contact.at, d.contact.at, d.contact.address, d.contact.userAgent);
   }
 
   byTokenHash(tokenHash: string): DeviceRecord | null {

@@ -82,7 +82,7 @@ export class DeviceRegistry {
    * A new pairing request: a pending device with a code no other pending device shows. A browser that was already
    * waiting (its old token) gives up its old request instead of holding two. Auto-approval makes it active at once.
    */
-  pair(input: { centerId: string; kind: DeviceKind; counterId: string | null; name: string; replacing: string | undefined; contact: Contact; approve: ((d: DeviceRecord) => DeviceSettings | null) | null; audit: Audit }): { token: string; device: DeviceRecord } {
+  pair(input: { centerId: string; kind: DeviceKind; counterId: string | null; printerId: string | null; name: string; replacing: string | undefined; contact: Contact; approve: ((d: DeviceRecord) => DeviceSettings | null) | null; audit: Audit }): { token: string; device: DeviceRecord } {
     const token = randomBytes(32).toString('base64url');
     const id = randomBytes(6).toString('hex');
     const now = input.contact.at;
@@ -93,7 +93,7 @@ export class DeviceRegistry {
       if (this.store.countPending(input.centerId) >= MAX_PENDING) throw new DomainError('PAIRING_PENDING_FULL');
       let code = newCode();
       while (this.store.pendingByCode(input.centerId, code)) code = newCode();
-      this.store.insertPending({ id, centerId: input.centerId, kind: input.kind, name: input.name, counterId: input.counterId, tokenHash: hashDeviceToken(token), code, contact: input.contact });
+      this.store.insertPending({ id, centerId: input.centerId, kind: input.kind, name: input.name, counterId: input.counterId, printerId: input.printerId, tokenHash: hashDeviceToken(token), code, contact: input.contact });
       const pending = this.store.byId(input.centerId, id)!;
       const settings = input.approve?.(pending);
       if (!settings) return pending;

@@ -48,6 +48,7 @@ export const PairBody = Type.Object(
     kind: Kind,
     /** The counter a counter display, rating tablet or counter PC stands at, when the page knows it. */
     counterNumber: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
+    kioskId: Type.Optional(RefId),
   },
   Strict,
 );

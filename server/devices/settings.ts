@@ -40,9 +40,11 @@ function resolvePrinter(body: DeviceSettingsBody, current: DeviceRecord, ctx: Se
   if (url) return { printerId: own, printerUrl: checkedPrinterUrl(url) };
   if (body.printerId === null) return { printerId: null, printerUrl: null };
   if (body.printerId === undefined) {
-    // Unsaid: an approved kiosk keeps its printer; a new kiosk (or a device becoming one) prints on the main one.
-    const keeps = current.status === 'active' && current.kind === 'kiosk';
-    return keeps ? { printerId: current.printerId, printerUrl: current.printerUrl } : { printerId: 'main', printerUrl: null };
+    // Unsaid: an approved kiosk keeps its printer; a new kiosk takes the one suggested at pairing (its legacy
+    // KIOSK_PRINTERS printer) or the main one, and so does a device becoming a kiosk.
+    if (current.status === 'active' && current.kind === 'kiosk') return { printerId: current.printerId, printerUrl: current.printerUrl };
+    const suggested = current.status === 'pending' && current.printerId && ctx.printerIds.has(current.printerId) ? current.printerId : null;
+    return { printerId: suggested ?? 'main', printerUrl: null };
   }
   if (body.printerId === own && current.printerUrl) return { printerId: own, printerUrl: current.printerUrl };
   // Another kiosk's own printer may be shared; if that kiosk goes, this one prints on the main printer.

@@ -46,12 +46,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const counterNumber = counterId ? s.counters.get(counterId)!.number : null;
       const name = defaultDeviceName(kind, counterNumber, app.devices.countOfKind(centerId, kind) + 1);
       const ctx = settingsContext();
+      // An old kiosk page says its kiosk id: its KIOSK_PRINTERS printer is the one to suggest.
+      const legacyPrinter = kind === 'kiosk' && req.body.kioskId ? `kiosk-${req.body.kioskId}` : null;
+      const printerId = legacyPrinter && ctx.printerIds.has(legacyPrinter) ? legacyPrinter : null;
       // Auto-approval cannot guess a counter: a counter device that did not say its own waits for an admin.
       const autoApproved = app.devices.autoApprove(centerId) && (counterId !== null || !COUNTER_DEVICE_KINDS.includes(kind));
       const { token, device } = app.devices.pair({
         centerId,
         kind,
         counterId,
+        printerId,
         name,
         replacing: req.cookies[DEVICE_COOKIE],
         contact: { at: app.clock.now(), address: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },

@@ -59,6 +59,18 @@ describe('tickets', () => {
     expect(jobs().map((j) => j.printerId)).toEqual(['kiosk-K1']);
   });
 
+  it("an old kiosk page that says its kiosk id is offered its KIOSK_PRINTERS printer", async () => {
+    const pair = (kioskId: string) => t.app.inject({ method: 'POST', url: '/api/devices/pair', remoteAddress: '127.0.0.31', payload: { kind: 'kiosk', kioskId } });
+    // The demo center approves by itself: the old printer is given at once.
+    expect((await pair('K1')).json()).toMatchObject({ status: 'active', printerId: 'kiosk-K1' });
+    expect((await pair('K9')).json()).toMatchObject({ status: 'active', printerId: 'main' });
+    expect((await t.app.inject({ method: 'PUT', url: '/api/devices/auto-approve', headers: { cookie: admin }, payload: { autoApprove: false } })).statusCode).toBe(200);
+    const pending = (await pair('K1')).json();
+    expect(pending).toMatchObject({ status: 'pending', printerId: 'kiosk-K1' });
+    const approved = await asAdmin('POST', '/api/devices/approve', { code: pending.code, name: 'Ki-ốt K1', kind: 'kiosk' });
+    expect(approved.json()).toMatchObject({ status: 'active', printerId: 'kiosk-K1' });
+  });
+
   it('a kiosk approved without a printer shows the QR only', async () => {
     const kiosk = await pairedDevice(t.app, 'kiosk');
     await asAdmin('PATCH', `/api/devices/${await deviceId(kiosk)}`, { name: 'Ki-ốt không máy in', kind: 'kiosk', printerId: null });
