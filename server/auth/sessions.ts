@@ -5,7 +5,8 @@
  *
  * Every way a session ends (logout, password change, an admin's reset, role change
  * or deactivation) goes through `end…` here and is announced to `onEnded`
- * listeners, so the sockets opened with those sessions close at once.
+ * listeners, so the sockets opened with those sessions close at once. (Expiry ends
+ * nothing here: each /staff socket keeps its session's expiry and closes itself then.)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
@@ -13,7 +14,7 @@ import { staffFromRow, type StaffAccount } from '../store/rows';
 
 export const SESSION_COOKIE = 'qm_session';
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Sessions that just ended, by the SHA-256 of their tokens. */
 export interface SessionsEnded {
