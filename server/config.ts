@@ -27,7 +27,10 @@ const EnvSchema = Type.Object({
   PRINT_JOB_MAX_AGE_MIN: Type.Integer({ minimum: 0, maximum: 24 * 60, default: 10 }),
   /** A job still unprinted this long after it was accepted (printer offline, out of paper…) expires. */
   PRINT_JOB_EXPIRE_MIN: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 10 }),
-  /** JSON map of kiosk id → printer URL, for one printer per kiosk. */
+  /**
+   * JSON map of kiosk id → printer URL, from before kiosks were paired devices: each becomes a printer `kiosk-<id>`
+   * an admin can give to a kiosk device (a kiosk page that pairs with its old id is offered its own).
+   */
   KIOSK_PRINTERS: Type.Optional(Type.String()),
   /** Issuing limits (server/limits/issue-limits.ts): an approved kiosk or signed-in staff, per minute. */
   KIOSK_TICKETS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),

@@ -66,7 +66,7 @@ type NoPrintReason = NonNullable<PrintInfo['noPrintReason']>;
 /** Finished jobs are kept this long for the printers screen, then forgotten at the next start. */
 const FINISHED_JOBS_KEPT_MS = 7 * 24 * 3_600_000;
 
-/** KIOSK_PRINTERS='{"K1":"serial:/dev/ttyUSB0?baud=19200"}' → one printer per kiosk. */
+/** KIOSK_PRINTERS='{"K1":"serial:/dev/ttyUSB0?baud=19200"}' → printer `kiosk-K1`, for the kiosk device an admin gives it to. */
 function kioskPrinterUrls(json: string | undefined): Record<string, string> {
   if (!json) return {};
   const parsed = JSON.parse(json) as unknown;
