@@ -125,6 +125,8 @@ export class QmConsoleApp extends LitElement {
 
   @state() private me: Me | null = null;
   @state() private checked = false;
+  /** Back at the sign-in screen because the session ended elsewhere, not by this page's logout. */
+  @state() private sessionEnded = false;
   @state() private route: Route = { screen: 'counter' };
   /** The /staff link, open while someone is signed in (the namespace needs the session). */
   private readonly live = new LiveController(this, staffChannel, {
@@ -145,7 +147,7 @@ export class QmConsoleApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const onHash = () => this.me && (this.route = parseHash(location.hash, this.me.role, this.me.mustChangePassword));
-    const onEnded = () => this.signedOut();
+    const onEnded = () => this.signedOut(true);
     window.addEventListener('hashchange', onHash);
     window.addEventListener(SESSION_ENDED, onEnded);
     this.cleanups.push(
@@ -181,6 +183,7 @@ export class QmConsoleApp extends LitElement {
 
   private signedIn(me: Me) {
     this.me = me;
+    this.sessionEnded = false;
     this.route = parseHash(location.hash, me.role, me.mustChangePassword);
     // A one-time password opens no live queue: the server would refuse it.
     if (!me.mustChangePassword) this.live.start();
@@ -201,11 +204,13 @@ export class QmConsoleApp extends LitElement {
     this.live.stop();
     const me = await api<Me>('/api/auth/me').catch(() => null);
     if (me?.mustChangePassword) return this.signedIn(me);
-    this.signedOut();
+    this.signedOut(true);
   }
 
-  private signedOut() {
+  private signedOut(ended = false) {
     this.live.stop();
+    // Only a page that was signed in can be ended; once at the sign-in screen, a late 401 changes nothing.
+    if (this.me) this.sessionEnded = ended;
     this.me = null;
   }
 
@@ -233,7 +238,7 @@ export class QmConsoleApp extends LitElement {
         <button @click=${() => setLang(currentLang() === 'vi' ? 'en' : 'vi')} lang=${currentLang() === 'vi' ? 'en' : 'vi'}>${t('app.lang')}</button>
         ${me ? html`<button @click=${this.logout}>${t('app.logout')}</button>` : null}
       </header>
-      <main>${me ? this.renderScreen(me) : html`<qm-login @qm-logged-in=${(e: CustomEvent<Me>) => this.signedIn(e.detail)}></qm-login>`}</main>`;
+      <main>${me ? this.renderScreen(me) : html`<qm-login ?ended=${this.sessionEnded} @qm-logged-in=${(e: CustomEvent<Me>) => this.signedIn(e.detail)}></qm-login>`}</main>`;
   }
 
   private renderNav(me: Me) {

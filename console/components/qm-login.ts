@@ -1,10 +1,10 @@
 /**
- * `<qm-login>`: username/password form.
+ * `<qm-login>`: username/password form; `ended` says why it is back (the session ended elsewhere).
  *
  * @fires qm-logged-in - detail: the signed-in account (`Me`)
  */
 import { LitElement, css, html } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../lib/api';
 import { emit, type Me } from '../lib/events';
 import { t } from '../lib/i18n';
@@ -24,6 +24,7 @@ export class QmLogin extends LitElement {
     `,
   ];
 
+  @property({ type: Boolean }) ended = false;
   @state() private error = '';
   @state() private busy = false;
 
@@ -32,6 +33,7 @@ export class QmLogin extends LitElement {
       <h2 id="login-title">${t('login.title')}</h2>
       <label>${t('login.username')}<input name="username" autocomplete="username" required autofocus /></label>
       <label>${t('login.password')}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${this.ended && !this.error ? html`<p class="error" role="status" data-testid="session-ended">${t('login.ended')}</p>` : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       <button class="primary" ?disabled=${this.busy}>${this.busy ? t('login.busy') : t('login.submit')}</button>
     </form>`;

@@ -21,6 +21,7 @@ export const en: Messages = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
+  'login.ended': 'Your session has ended (it expired, the password was changed on another PC, or an administrator changed the account). Please sign in again.',
 
   'password.title': 'Change password',
   'password.forced': 'You are using a one-time password. Please set a new password before you continue.',

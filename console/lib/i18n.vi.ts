@@ -20,6 +20,7 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.busy': 'Đang đăng nhập…',
+  'login.ended': 'Phiên đăng nhập đã kết thúc (hết hạn, mật khẩu đã được đổi ở máy khác, hoặc quản trị viên đã thay đổi tài khoản). Vui lòng đăng nhập lại.',
 
   'password.title': 'Đổi mật khẩu',
   'password.forced': 'Bạn đang dùng mật khẩu một lần. Vui lòng đặt mật khẩu mới trước khi tiếp tục.',

@@ -4,11 +4,15 @@
  * POST), and when an admin resets the account from another PC the console drops to
  * the sign-in screen at once instead of redialing a dead session forever.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { hallUrl, launchBrowser } from '../helpers/browser';
 
+const dir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'qm-session-shots-'));
 let t: TestApp;
 let browser: Browser;
 let page: Page;
@@ -45,6 +49,10 @@ describe('a console whose session ends', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/staff/${id}/reset-password`, headers: { cookie: admin } })).statusCode).toBe(200);
 
     await page.waitForSelector('qm-login input[name=username]', { timeout: 10_000 });
+    expect(await page.textContent('qm-login [data-testid=session-ended]')).toBe(
+      'Phiên đăng nhập đã kết thúc (hết hạn, mật khẩu đã được đổi ở máy khác, hoặc quản trị viên đã thay đổi tài khoản). Vui lòng đăng nhập lại.',
+    );
+    await page.screenshot({ path: join(dir, 'console-session-ended.png') });
     // One redial finds the session gone, then no more.
     await page.waitForTimeout(4_000);
     expect(handshakes.length - before).toBeLessThanOrEqual(1);
