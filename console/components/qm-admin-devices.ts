@@ -16,7 +16,7 @@ import { DEFAULT_TIME_ZONE, formatLocalDateTime } from '../../protocol/local-tim
 import { formatPairingCode } from '../../devices/lib/device-home';
 import { api, ApiError } from '../lib/api';
 import { browserSummary, sinceText, splitDevices } from '../lib/devices';
-import { currentLang, t } from '../lib/i18n';
+import { currentLang, onLangChange, t } from '../lib/i18n';
 import type { DeviceSave, QmDeviceForm } from './qm-device-form';
 import { theme } from './theme';
 
@@ -119,16 +119,19 @@ export class QmAdminDevices extends LitElement {
   @state() private chosen: DeviceAdminView | null = null;
   @state() private editing = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private offLang: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
     this.timer = setInterval(() => void this.load(), DEVICES_REFRESH_MS);
+    this.offLang = onLangChange(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    this.offLang?.();
   }
 
   private async load() {

@@ -16,12 +16,19 @@ import type { Counter } from '../../protocol/domain';
 import { DEVICE_KINDS, DEVICE_KIND_LABELS, type DeviceAdminView, type DeviceKind, type DeviceSettingsBody } from '../../protocol/devices';
 import { needsCounter } from '../../devices/lib/device-home';
 import { normalizeCode, settingsBody, type PrinterChoice } from '../lib/devices';
-import { currentLang, t } from '../lib/i18n';
+import { currentLang, onLangChange, t } from '../lib/i18n';
 import { adminFields, theme } from './theme';
 
 export interface DeviceSave {
   code: string | null;
   body: DeviceSettingsBody;
+}
+
+/** "Quầy 2 – Chứng thực" as the center named it, with the number added when the name lacks it. */
+function counterLabel(c: Counter): string {
+  const number = t('devices.counterN', { number: c.number });
+  if (!c.name) return number;
+  return c.name.includes(String(c.number)) ? c.name : `${number} · ${c.name}`;
 }
 
 /** The printer select's value for "a new printer": never a printer id (ids have no spaces). */
@@ -38,9 +45,14 @@ export class QmDeviceForm extends LitElement {
         gap: 0.75rem;
         align-items: end;
       }
+      input,
+      select {
+        min-height: 42px;
+      }
       input[name='code'] {
         width: 9rem;
-        font-size: 1.2rem;
+        font-size: 1.1rem;
+        font-weight: 700;
         letter-spacing: 0.1em;
         font-variant-numeric: tabular-nums;
       }
@@ -71,6 +83,17 @@ export class QmDeviceForm extends LitElement {
   @state() private counterId: string | null = null;
   @state() private printer: PrinterChoice = { kind: 'none' };
   @state() private problem = '';
+  private offLang: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.offLang = onLangChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offLang?.();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('device') || (changed.has('printers') && changed.get('printers')?.length === 0)) this.fill(this.device);
@@ -78,7 +101,8 @@ export class QmDeviceForm extends LitElement {
 
   /** Starts from `device` (a pending request's wishes, or an active device's settings), or blank. */
   fill(device: DeviceAdminView | null): void {
-    this.code = device?.code ?? '';
+    // Written as the device shows it ("123 456"), so the admin compares the two at a glance.
+    this.code = device?.code ? `${device.code.slice(0, 3)} ${device.code.slice(3)}` : '';
     this.name = device?.name ?? '';
     this.kind = device?.kind ?? 'kiosk';
     this.counterId = device?.counterId ?? this.counters.find((c) => c.number === device?.counterNumber)?.id ?? null;
@@ -120,7 +144,7 @@ export class QmDeviceForm extends LitElement {
         ? html`<label
             >${t('devices.counter')}<select name="counterId" @change=${(e: Event) => (this.counterId = (e.target as HTMLSelectElement).value || null)}>
               <option value="" ?selected=${this.counterId === null}>${t('devices.chooseCounter')}</option>
-              ${this.counters.map((c) => html`<option value=${c.id} ?selected=${c.id === this.counterId}>${t('devices.counterN', { number: c.number })}${c.name ? ` · ${c.name}` : ''}</option>`)}
+              ${this.counters.map((c) => html`<option value=${c.id} ?selected=${c.id === this.counterId}>${counterLabel(c)}</option>`)}
             </select></label
           >`
         : null}

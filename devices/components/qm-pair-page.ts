@@ -20,6 +20,8 @@ import { pairPageStyles } from './qm-pair-page.styles';
 /** How often a waiting device asks whether it was approved. */
 export const PAIR_POLL_MS = 3000;
 
+const validCounter = (n: number | null): boolean => n !== null && Number.isInteger(n) && n > 0;
+
 type Step = { name: 'loading' } | { name: 'choose' } | { name: 'pending'; device: DeviceSelf } | { name: 'approved'; device: DeviceSelf } | { name: 'revoked'; device: DeviceSelf };
 
 export class QmPairPage extends LitElement {
@@ -83,7 +85,7 @@ export class QmPairPage extends LitElement {
     e.preventDefault();
     if (this.busy) return;
     const counter = needsCounter(this.kind) ? this.counterNumber : null;
-    if (needsCounter(this.kind) && !(counter !== null && Number.isInteger(counter) && counter > 0)) {
+    if (needsCounter(this.kind) && !validCounter(counter)) {
       this.error = t(this.locale, 'needCounter');
       return;
     }
@@ -178,13 +180,15 @@ export class QmPairPage extends LitElement {
               min="1"
               step="1"
               required
+              aria-describedby="counter-hint"
+              aria-invalid=${this.error !== '' && !validCounter(this.counterNumber) ? 'true' : 'false'}
               .value=${this.counterNumber === null ? '' : String(this.counterNumber)}
               @input=${(e: Event) => {
                 const value = (e.target as HTMLInputElement).value.trim();
                 this.counterNumber = value === '' ? null : Number(value);
               }}
             />
-            <span class="hint">${L('counterHint')}</span></label
+            <span class="hint" id="counter-hint">${L('counterHint')}</span></label
           >`
         : null}
       ${this.error ? html`<p class="notice error" role="alert" data-testid="pair-error">${this.error}</p>` : null}

@@ -99,7 +99,7 @@ describe('devices', () => {
 
     await pending.getByRole('button', { name: 'Duyệt mã này' }).click();
     const form = admin.locator('qm-device-form');
-    expect(await form.locator('input[name=code]').inputValue()).toBe(codeText.replace(/\D/g, ''));
+    expect(await form.locator('input[name=code]').inputValue()).toBe(codeText.replace('\u00a0', ' '));
     await form.locator('input[name=name]').fill('Ki-ốt sảnh chính');
     expect(await form.locator('select[name=printerId]').inputValue()).toBe('main');
     await form.getByRole('button', { name: 'Duyệt' }).click();
