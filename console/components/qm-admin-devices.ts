@@ -60,6 +60,10 @@ export class QmAdminDevices extends LitElement {
         margin: 0;
         color: #5c3200;
       }
+      /* The theme's amber text is under 4.5:1 on its own background: darker here, where it is read. */
+      .badge.warn {
+        color: #7a4100;
+      }
       .auto h2 {
         margin: 0;
         align-items: center;
