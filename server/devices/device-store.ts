@@ -22,6 +22,9 @@ export interface DeviceRecord {
   userAgent: string | null;
 }
 
+/** A contact as kept: the user agent cut to what a screen shows (the header may be kilobytes long). */
+export const contactOf = (at: number, address: string | null, userAgent: string | undefined): Contact => ({ at, address, userAgent: userAgent?.slice(0, 300) ?? null });
+
 /** What an admin decides about a device: the fields approval and editing write. */
 export type DeviceSettings = Pick<DeviceRecord, 'kind' | 'name' | 'counterId' | 'printerId' | 'printerUrl'>;
 

@@ -4,6 +4,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { DeviceRegistry } from './registry';
+import { contactOf } from './device-store';
 
 interface DeviceSocket {
   handshake: Socket['handshake'];
@@ -15,7 +16,7 @@ export function socketDevice(devices: DeviceRegistry, now: () => number) {
   return (socket: DeviceSocket, next: (err?: Error) => void) => {
     const device = devices.fromCookieHeader(socket.handshake.headers.cookie);
     socket.data.deviceId = device?.id ?? null;
-    if (device) devices.recordContact(device, { at: now(), address: socket.handshake.address, userAgent: socket.handshake.headers['user-agent']?.slice(0, 300) ?? null });
+    if (device) devices.recordContact(device, contactOf(now(), socket.handshake.address, socket.handshake.headers['user-agent']));
     next();
   };
 }

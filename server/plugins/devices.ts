@@ -9,6 +9,7 @@ import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { DEVICE_COOKIE, type DeviceKind } from '../../protocol/devices';
 import { DomainError } from '../../protocol/errors';
 import { DeviceRegistry, type Device } from '../devices/registry';
+import { contactOf } from '../devices/device-store';
 
 export type { Device };
 
@@ -32,7 +33,7 @@ export default fp(async function devices(app) {
     const token = req.cookies[DEVICE_COOKIE];
     if (!token) return;
     req.device = registry.fromToken(token);
-    if (req.device) registry.recordContact(req.device, { at: app.clock.now(), address: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null });
+    if (req.device) registry.recordContact(req.device, contactOf(app.clock.now(), req.ip, req.headers['user-agent']));
   });
 
   app.decorate('requireDevice', (...kinds: DeviceKind[]): onRequestHookHandler => {

@@ -14,6 +14,7 @@ import { defaultDeviceName } from '../devices/names';
 import { resolveSettings, type SettingsContext } from '../devices/settings';
 import { deviceAdminView, deviceSelf } from '../devices/views';
 import type { Audit } from '../devices/registry';
+import { contactOf } from '../devices/device-store';
 import { ApproveBody, AutoApproveBody, DeviceAdminViewSchema, DeviceIdParam, DeviceListReplySchema, DeviceMeReplySchema, DeviceSelfSchema, DeviceSettingsSchema, PairBody } from '../devices/schemas';
 
 const tags = ['devices'];
@@ -58,7 +59,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         printerId,
         name,
         replacing: req.cookies[DEVICE_COOKIE],
-        contact: { at: app.clock.now(), address: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
+        contact: contactOf(app.clock.now(), req.ip, req.headers['user-agent']),
         approve: autoApproved ? (pending) => resolveSettings({ name, kind }, pending, ctx) : null,
         // No admin approved it: the audit log still says when the center let a device in by itself.
         audit: (before, after) => appendAudit(app.db, { centerId, at: app.clock.now(), staffId: null, action: 'device.auto-approved', target: after.id, data: { before, after } }),
