@@ -7,10 +7,9 @@
  * Last contact is written at most once a minute per device.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { DeviceKind } from '../../protocol/devices';
+import { DEVICE_COOKIE, type DeviceKind } from '../../protocol/devices';
 import { DomainError } from '../../protocol/errors';
 import { cookieFromHeader } from '../auth/sessions';
-import { DEVICE_COOKIE } from '../../protocol/devices';
 import { DeviceStore, type Contact, type DeviceRecord, type DeviceSettings } from './device-store';
 import type { Db } from '../store/db';
 
@@ -154,7 +153,7 @@ export class DeviceRegistry {
     return this.store.list(centerId).filter((d) => d.status !== 'pending' || d.createdAt >= now - PENDING_TTL_MS);
   }
 
-  /** Kiosks with a printer of their own, for the printing plugin at start. */
+  /** Every active device: the printing plugin starts the kiosks' own printers from it. */
   activeRecords(): DeviceRecord[] {
     return this.store.allActive().map((a) => a.record);
   }
