@@ -54,6 +54,9 @@ const EXACT: Record<string, Caller[]> = {
   'GET /display/counter/{number}': EVERYONE,
   'GET /t/{ticketId}': EVERYONE,
   'GET /rate/counter/{number}': EVERYONE,
+  // The pairing page: any browser may ask to become a device.
+  'GET /pair/': EVERYONE,
+  'GET /pair': EVERYONE,
 };
 const FAMILIES: { method: RegExp; path: RegExp; who: Caller[] }[] = [
   { method: /^POST$/, path: /^\/api\/counters\/\{counterId\}\/[a-z-]+$/, who: STAFF },
