@@ -40,7 +40,7 @@ export function fetchDeviceMe(lang: Lang = 'vi'): Promise<DeviceMeReply> {
   return call<DeviceMeReply>('/api/devices/me', lang);
 }
 
-export function requestPairing(kind: DeviceKind, counterNumber: number | null, lang: Lang = 'vi'): Promise<DeviceSelf> {
-  const body: PairRequest = counterNumber === null ? { kind } : { kind, counterNumber };
+export function requestPairing(kind: DeviceKind, counterNumber: number | null, lang: Lang = 'vi', kioskId: string | null = null): Promise<DeviceSelf> {
+  const body: PairRequest = { kind, ...(counterNumber === null ? {} : { counterNumber }), ...(kioskId ? { kioskId } : {}) };
   return call<DeviceSelf>('/api/devices/pair', lang, { method: 'POST', body });
 }

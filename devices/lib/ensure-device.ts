@@ -16,14 +16,15 @@ export interface DeviceCheck {
 /**
  * What this browser is, after pairing it as `kind` when it is no device yet and the center
  * auto-approves. A revoked or pending device is left alone: an admin decided, or will.
+ * `kioskId`: an older kiosk's `?kiosk=K1`, so it keeps its KIOSK_PRINTERS printer.
  * Throws when the server cannot be reached; callers keep working as an unpaired browser.
  */
-export async function ensureDevice(kind: DeviceKind, counterNumber: number | null = null): Promise<DeviceCheck> {
+export async function ensureDevice(kind: DeviceKind, counterNumber: number | null = null, kioskId: string | null = null): Promise<DeviceCheck> {
   const me = await fetchDeviceMe();
   // A counter page opened without its number would only leave a request no one can place: no silent pairing then.
   if (me.device || !me.autoApprove || (needsCounter(kind) && counterNumber === null)) return me;
   try {
-    return { device: await requestPairing(kind, counterNumber), autoApprove: true };
+    return { device: await requestPairing(kind, counterNumber, 'vi', kioskId), autoApprove: true };
   } catch {
     // Too many pending, a counter that does not exist: the page works as an unpaired browser.
     return me;

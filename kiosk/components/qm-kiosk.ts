@@ -164,7 +164,7 @@ export class QmKiosk extends LitElement {
    */
   private async checkDevice(): Promise<void> {
     try {
-      this.patch({ kioskDevice: isActiveDevice(await ensureDevice('kiosk'), 'kiosk') });
+      this.patch({ kioskDevice: isActiveDevice(await ensureDevice('kiosk', null, this.kioskId || null), 'kiosk') });
     } catch {
       // Unreachable for now: the server decides at issue time anyway.
     }
