@@ -7,22 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
+import { PRODUCTION_ISSUING } from '../helpers/limits';
 
 const defaults = loadConfig({});
-/** The limits a center runs with, whatever the test helper raises by default. */
-const PRODUCTION_LIMITS = {
-  KIOSK_TICKETS_PER_MINUTE: String(defaults.KIOSK_TICKETS_PER_MINUTE),
-  VISITOR_TICKETS_PER_HOUR: String(defaults.VISITOR_TICKETS_PER_HOUR),
-  VISITOR_TICKETS_PER_DAY: String(defaults.VISITOR_TICKETS_PER_DAY),
-  VISITOR_SHARE_PERCENT: String(defaults.VISITOR_SHARE_PERCENT),
-};
 
 let t: TestApp;
 let clock: FakeClock;
 
 beforeEach(async () => {
   clock = new FakeClock();
-  t = await createTestApp({ clock, env: PRODUCTION_LIMITS });
+  t = await createTestApp({ clock, env: PRODUCTION_ISSUING });
 });
 afterEach(() => t.destroy());
 
