@@ -18,6 +18,7 @@ import { LRUCache } from 'lru-cache';
 import { DomainError } from '../../protocol/errors';
 import type { FastifyRequest } from 'fastify';
 import type { Service } from '../../protocol/domain';
+import { normalizeAddress } from '../core/network-address';
 
 export interface IssueLimitSettings {
   kioskPerMinute: number;
@@ -66,10 +67,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Enough for every kiosk, staff member and phone a center sees in a day; the oldest are forgotten first. */
 const MAX_SOURCES = 20_000;
-
-export function normalizeAddress(address: string): string {
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
 
 export class IssueLimits {
   private readonly kiosks = new LRUCache<string, Bucket>({ max: MAX_SOURCES });

@@ -9,16 +9,16 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { errorMessage, pickLang } from '../../protocol/i18n';
+import { normalizeAddress } from '../core/network-address';
 
 /** What an Engine.IO server tells about its connections (the part this module listens to). */
 interface EngineConnections {
   on(event: 'connection', listener: (socket: { request: IncomingMessage; once(event: 'close', listener: () => void): unknown }) => void): unknown;
 }
 
-/** The address a connection comes from; an IPv4 client on a dual-stack socket is the same client as over IPv4. */
+/** The address a connection comes from. */
 export function remoteAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? '';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+  return normalizeAddress(req.socket.remoteAddress ?? '');
 }
 
 export class AddressCap {
