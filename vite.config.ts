@@ -56,6 +56,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's fetch, render or socket round trip can take seconds on a loaded 2-core machine; a poll that
+          // gives up after the default second fails there for no fault of the product.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
