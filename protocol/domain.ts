@@ -40,7 +40,7 @@ export interface Counter {
   id: string;
   number: number;
   name: string;
-  /** Ordered: with service-order routing the first service is served first. */
+  /** Ordered: with service-order routing the first service is served first (with target-wait, once none is overdue). */
   serviceIds: string[];
   area: string;
   /** Staff account bound to this counter, or null (any staff may work here). */
@@ -60,7 +60,16 @@ export interface PriorityCategory {
   sortOrder: number;
 }
 
-export type RoutingMode = 'service-order' | 'earliest';
+/**
+ * How "call next" chooses between the services of a counter (server/queue/routing.ts):
+ * - 'target-wait' (default): the head of a line past its service's target wait first, the most overdue
+ *   against its target first; with none overdue, the counter's service order;
+ * - 'service-order': always the counter's service order (a late service in the list may starve);
+ * - 'earliest': the longest-waiting ticket across the counter's services.
+ */
+export type RoutingMode = 'target-wait' | 'service-order' | 'earliest';
+
+export const ROUTING_MODES: readonly RoutingMode[] = ['target-wait', 'service-order', 'earliest'];
 
 export interface CenterSettings {
   /** Recalls needed before "no-show" is allowed. */

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Center } from '../../protocol/domain';
+import { ROUTING_MODES, type Center, type RoutingMode } from '../../protocol/domain';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n.vi';
@@ -34,10 +34,13 @@ export class QmAdminCenter extends LitElement {
   @property({ attribute: false }) center: Center | null = null;
   @property({ attribute: false }) reload: () => Promise<void> = async () => {};
   @state() private message: { text: string; error: boolean } | null = null;
+  /** The mode picked in the form, not saved yet: its explanation follows the choice. */
+  @state() private routing: RoutingMode | null = null;
 
   override render() {
     const c = this.center!;
     const s = c.settings;
+    const routing = this.routing ?? s.routing;
     const select = (name: string, label: MessageKey, value: string, options: [string, MessageKey][]) =>
       html`<label
         >${t(label)}<select name=${name}>
@@ -59,10 +62,12 @@ export class QmAdminCenter extends LitElement {
           ['complete', 'field.callNext.complete'],
           ['refuse', 'field.callNext.refuse'],
         ])}
-        ${select('routing', 'field.routing', s.routing, [
-          ['service-order', 'field.routing.service-order'],
-          ['earliest', 'field.routing.earliest'],
-        ])}
+        <label
+          >${t('field.routing')}<select name="routing" aria-describedby="routing-hint" @change=${(e: Event) => (this.routing = (e.target as HTMLSelectElement).value as RoutingMode)}>
+            ${ROUTING_MODES.map((mode) => html`<option value=${mode} ?selected=${mode === routing}>${t(`field.routing.${mode}`)}</option>`)}
+          </select></label
+        >
+        <p id="routing-hint" class="muted wide" data-testid="routing-hint">${t(`field.routing.${routing}.hint`)}</p>
         ${select('voiceVariant', 'field.voiceVariant', s.voiceVariant, [
           ['north', 'field.voice.north'],
           ['south', 'field.voice.south'],

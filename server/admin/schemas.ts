@@ -3,6 +3,7 @@
  * configuration (unique codes, overlapping number ranges, live tickets) are in checks.ts.
  */
 import { Type, type Static } from 'typebox';
+import { ROUTING_MODES } from '../../protocol/domain';
 
 const Strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -87,7 +88,7 @@ export const SettingsInput = Type.Object(
   {
     recallsBeforeNoShow: Type.Integer({ minimum: 0, maximum: 10 }),
     callNextWhileServing: Type.Union([Type.Literal('complete'), Type.Literal('refuse')]),
-    routing: Type.Union([Type.Literal('service-order'), Type.Literal('earliest')]),
+    routing: Type.Union(ROUTING_MODES.map((mode) => Type.Literal(mode))),
     maxPriorityStreak: Type.Integer({ minimum: 1, maximum: 50 }),
     numberDigits: Type.Integer({ minimum: 1, maximum: 5 }),
     voiceVariant: Type.Union([Type.Literal('north'), Type.Literal('south')]),

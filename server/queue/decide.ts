@@ -148,7 +148,7 @@ function call(state: QueueState, cmd: Extract<Command, { type: 'call-next' | 'ca
     const routable = next.targetCounterId ? next.targetCounterId === counter.id : counter.serviceIds.includes(next.serviceId);
     if (!routable) throw new DomainError('SERVICE_NOT_AT_COUNTER');
   } else {
-    next = pickNext(state, counter);
+    next = pickNext(state, counter, ctx.now);
   }
 
   const events: QueueEvent[] = [];

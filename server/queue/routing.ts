@@ -17,15 +17,18 @@ export function callableAt(state: QueueState, counter: Counter): Ticket[] {
  * 1. tickets transferred to this very counter (the citizen was already served once);
  * 2. priority tickets by weight — unless the counter already called `maxPriorityStreak`
  *    priority tickets in a row while normal tickets wait (anti-starvation);
- * 3. by the counter's service order (or earliest-queued across services, per settings);
+ * 3. between services, by the center's routing mode (`betweenServices`);
  * 4. FIFO by queuedAt, then by number.
+ *
+ * `now` is the moment of the call: with 'target-wait' routing, how long a line's head has waited decides.
+ * One pass over the waiting tickets, no sort: it runs on every call.
  */
-export function pickNext(state: QueueState, counter: Counter): Ticket | null {
+export function pickNext(state: QueueState, counter: Counter, now: number): Ticket | null {
   const candidates = callableAt(state, counter);
   if (candidates.length === 0) return null;
 
   const targeted = candidates.filter((t) => t.targetCounterId === counter.id);
-  if (targeted.length > 0) return targeted.sort(compareFifo)[0];
+  if (targeted.length > 0) return first(targeted, compareFifo);
 
   const priority = candidates.filter((t) => t.priorityWeight > 0);
   const normal = candidates.filter((t) => t.priorityWeight <= 0);
@@ -33,17 +36,47 @@ export function pickNext(state: QueueState, counter: Counter): Ticket | null {
   const priorityAllowed = normal.length === 0 || streak < state.center.settings.maxPriorityStreak;
 
   const pool = priority.length > 0 && priorityAllowed ? priority : normal.length > 0 ? normal : priority;
-  const serviceRank = new Map(counter.serviceIds.map((id, i) => [id, i]));
-  const byServiceOrder = state.center.settings.routing === 'service-order';
+  const between = betweenServices(state, counter, now);
+  return first(pool, (a, b) => b.priorityWeight - a.priorityWeight || between(a, b) || compareFifo(a, b));
+}
 
-  return pool.sort((a, b) => {
-    if (b.priorityWeight !== a.priorityWeight) return b.priorityWeight - a.priorityWeight;
-    if (byServiceOrder) {
-      const rank = (serviceRank.get(a.serviceId) ?? 999) - (serviceRank.get(b.serviceId) ?? 999);
-      if (rank !== 0) return rank;
-    }
-    return compareFifo(a, b);
-  })[0];
+/**
+ * How the routing mode orders two tickets of the same weight at this counter (0 = leave it to FIFO).
+ * Exported for estimates that replay the counters' choices.
+ *
+ * 'target-wait' ranks a ticket past its service's target wait before any ticket within its target, the most
+ * overdue against its target first, and otherwise keeps the counter's service order. Waits count from
+ * queuedAt, the very key of FIFO, so within one service an earlier ticket has always waited at least as
+ * long: a service's line never reorders, and only its head can be the one chosen.
+ */
+export function betweenServices(state: QueueState, counter: Counter, now: number): (a: Ticket, b: Ticket) => number {
+  const mode = state.center.settings.routing;
+  if (mode === 'earliest') return () => 0;
+  const serviceRank = new Map(counter.serviceIds.map((id, i) => [id, i]));
+  const rank = (t: Ticket) => serviceRank.get(t.serviceId) ?? 999;
+  if (mode === 'service-order') return (a, b) => rank(a) - rank(b);
+  const overdue = (t: Ticket) => overdueRatio(state, t, now);
+  return (a, b) => {
+    const late = overdue(b) - overdue(a);
+    return late !== 0 ? late : rank(a) - rank(b);
+  };
+}
+
+/**
+ * How far past its service's target wait a waiting ticket is, as a share of that target
+ * (0.5 = waited 1.5× the target); 0 while within the target.
+ */
+export function overdueRatio(state: QueueState, ticket: Ticket, now: number): number {
+  const targetMs = (state.services.get(ticket.serviceId)?.targetWaitMinutes ?? 0) * 60_000;
+  if (targetMs <= 0) return 0;
+  return Math.max(0, (now - ticket.queuedAt - targetMs) / targetMs);
+}
+
+/** The smallest element by `compare`, in one pass. */
+function first<T>(items: T[], compare: (a: T, b: T) => number): T {
+  let best = items[0];
+  for (let i = 1; i < items.length; i++) if (compare(items[i], best) < 0) best = items[i];
+  return best;
 }
 
 export function compareFifo(a: Ticket, b: Ticket): number {

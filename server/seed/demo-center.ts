@@ -4,7 +4,8 @@ import type { Center, CenterSettings, Counter, PriorityCategory, Service } from 
 export const DEFAULT_SETTINGS: CenterSettings = {
   recallsBeforeNoShow: 2,
   callNextWhileServing: 'complete',
-  routing: 'service-order',
+  // Fair between services: a line past its target wait goes first (routing.ts); databases made before it: migration 6.
+  routing: 'target-wait',
   maxPriorityStreak: 3,
   numberDigits: 3,
   noticeLine: 'Công dân vui lòng chuẩn bị đầy đủ giấy tờ tùy thân và hồ sơ trước khi đến quầy. Giờ làm việc: sáng 7:30–11:30, chiều 13:30–17:00, từ thứ Hai đến thứ Sáu và sáng thứ Bảy.',

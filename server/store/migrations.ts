@@ -3,6 +3,7 @@
  * Every table carries center_id so one database (or later one Postgres) can hold a province.
  */
 import type { Db } from './db';
+import { moveInheritedRoutingToTargetWait } from './routing-default-migration';
 
 interface Migration {
   version: number;
@@ -267,6 +268,11 @@ const MIGRATIONS: Migration[] = [
           auto_approve INTEGER NOT NULL DEFAULT 0
         );
       `),
+  },
+  {
+    version: 6,
+    name: 'target-wait routing by default',
+    up: (db) => moveInheritedRoutingToTargetWait(db, Date.now()),
   },
 ];
 
