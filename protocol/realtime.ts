@@ -9,6 +9,7 @@
  * ids staff commands name.
  */
 import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from './domain';
+import type { EtaRange } from './wait-estimate';
 
 /** What anyone in the hall may see of a ticket. */
 export interface PublicTicket {
@@ -39,8 +40,10 @@ export interface ServiceQueueStats {
   waitingPriority: number;
   /** queuedAt of the longest-waiting ticket, or null. */
   oldestQueuedAt: number | null;
-  /** Estimated minutes a ticket taken now would wait. */
+  /** Estimated minutes a ticket taken now would wait; at least 1 while every counter of the service is busy. */
   etaMinutes: number;
+  /** Likely range of that wait, whole minutes (protocol/wait-estimate.ts says when it is shown). */
+  etaRange?: EtaRange;
   avgServiceMinutes: number;
   issuedToday: number;
   servedToday: number;
@@ -152,6 +155,8 @@ export interface TicketUpdate {
   ticket: PublicTicket;
   waitingAhead: number;
   etaMinutes: number | null;
+  /** Likely range of the wait while the ticket waits, whole minutes. */
+  etaRange?: EtaRange | null;
   counter: { id: string; number: number; name: string } | null;
 }
 

@@ -63,11 +63,17 @@ export const PrintInfoSchema = Type.Object({
   ),
 });
 
+export const EtaRangeSchema = Type.Object(
+  { low: Type.Integer({ minimum: 0 }), high: Type.Integer({ minimum: 0 }) },
+  { description: 'Likely range of the wait, whole minutes; shown as "khoảng 25–40 phút" when wide (protocol/wait-estimate.ts)' },
+);
+
 export const TicketViewSchema = Type.Intersect([
   TicketSchema,
   Type.Object({
     waitingAhead: Type.Integer(),
-    etaMinutes: Nullable(Type.Number()),
+    etaMinutes: Nullable(Type.Number({ description: 'Estimated wait, minutes; at least 1 while every counter able to call the ticket is busy' })),
+    etaRange: Type.Optional(Nullable(EtaRangeSchema)),
     serviceName: Type.String(),
     serviceNameEn: Type.String(),
     priorityName: Nullable(Type.String()),

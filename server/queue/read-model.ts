@@ -23,6 +23,8 @@ import { STAFF_ONLY_TICKET_FIELDS, type PublicTicketView, type TicketView } from
 import type { Decision } from './decide';
 import { counterStateOf, type QueueState } from './state';
 import { compareFifo, waitingAhead } from './routing';
+import { estimateWait, type WaitEstimate } from './estimate';
+import type { EtaRange } from '../../protocol/wait-estimate';
 import { oldestWaiting, waitingCount } from './waiting-index';
 
 /**
@@ -60,38 +62,48 @@ export function publicCall(call: StaffCallRecord): CallRecord {
   return { ...call, ticket: withoutId(call.ticket) };
 }
 
-/** Today's mean service time once a few tickets are done, else the service's configured default. */
+/** Today's mean service time once a few tickets are done, else the service's configured default (shown on the floor). */
 export function avgServiceMinutes(state: QueueState, service: Service): number {
   const totals = state.servedByService.get(service.id);
   if (!totals || totals.count < 3) return service.defaultServiceMinutes;
   return Math.max(1, totals.serviceMs / totals.count / 60_000);
 }
 
-/** Open, unpaused counters serving the service (at least 1, so an ETA exists). */
-function servingCounters(state: QueueState, serviceId: string): number {
-  let n = 0;
-  for (const c of state.counters.values()) {
-    if (c.active && c.serviceIds.includes(serviceId) && !counterStateOf(state, c.id).paused) n++;
-  }
-  return Math.max(1, n);
+/** A ticket's place in line and its estimated wait, as every view shows it. */
+export interface TicketPosition {
+  waitingAhead: number;
+  /** Point estimate, whole minutes; at least 1 while every counter able to call the ticket is busy. */
+  etaMinutes: number | null;
+  etaRange?: EtaRange | null;
 }
 
-export function etaMinutes(state: QueueState, serviceId: string, ahead: number): number {
-  const service = state.services.get(serviceId);
-  if (!service) return 0;
-  return Math.round((ahead * avgServiceMinutes(state, service)) / servingCounters(state, serviceId));
+/** The estimate in the shape views carry (protocol/wait-estimate.ts says how it is worded). */
+function shownEstimate(estimate: WaitEstimate): { etaMinutes: number; etaRange: EtaRange } {
+  const minutes = Math.round(estimate.minutes);
+  return { etaMinutes: estimate.allBusy ? Math.max(1, minutes) : minutes, etaRange: { low: estimate.low, high: estimate.high } };
 }
 
-/** Waiting counts and ETAs for every service, from the waiting index (no scan of the queue). */
-export function serviceStats(state: QueueState): ServiceQueueStats[] {
+/**
+ * The latest instant the state knows of, for a reader that was not given the time: the last call, pause
+ * or completion at any counter. Estimates need "now" only for how long held tickets have been served.
+ */
+function knownNow(state: QueueState): number {
+  let latest = 0;
+  for (const cs of state.counterStates.values()) latest = Math.max(latest, cs.updatedAt);
+  return latest;
+}
+
+/** Waiting counts and ETAs for every service ("a ticket taken now"), from the waiting index. */
+export function serviceStats(state: QueueState, now: number = knownNow(state)): ServiceQueueStats[] {
   return [...state.services.values()].map((service) => {
     const waiting = waitingCount(state, service.id);
+    const estimate = shownEstimate(estimateWait(state, { serviceId: service.id, priorityWeight: 0, queuedAt: now }, now));
     return {
       serviceId: service.id,
       waiting,
       waitingPriority: waitingCount(state, service.id, 1),
       oldestQueuedAt: waiting > 0 ? oldestWaiting(state, service.id) : null,
-      etaMinutes: etaMinutes(state, service.id, waiting),
+      ...estimate,
       avgServiceMinutes: Math.round(avgServiceMinutes(state, service) * 10) / 10,
       issuedToday: state.issuedToday.get(service.id) ?? 0,
       servedToday: state.servedByService.get(service.id)?.count ?? 0,
@@ -140,10 +152,10 @@ export function counterViews(state: QueueState): CounterView[] {
  * Position and ETA. `newest`: the ticket was queued just now, so everything of its service
  * with at least its weight is ahead — counted from the index instead of scanning the queue.
  */
-export function ticketPosition(state: QueueState, ticket: Ticket, newest = false): { waitingAhead: number; etaMinutes: number | null } {
+export function ticketPosition(state: QueueState, ticket: Ticket, newest = false, now: number = newest ? ticket.queuedAt : knownNow(state)): TicketPosition {
   if (ticket.status !== 'waiting') return { waitingAhead: 0, etaMinutes: null };
   const ahead = newest ? waitingCount(state, ticket.serviceId, ticket.priorityWeight) - 1 : waitingAhead(state, ticket);
-  return { waitingAhead: ahead, etaMinutes: etaMinutes(state, ticket.serviceId, ahead) };
+  return { waitingAhead: ahead, ...shownEstimate(estimateWait(state, ticket, Math.max(now, ticket.queuedAt), newest)) };
 }
 
 export function ticketView(
@@ -151,14 +163,15 @@ export function ticketView(
   ticket: Ticket,
   publicUrl: string,
   /** Position measured when the ticket was issued (exact, and free of a queue scan). */
-  position?: { waitingAhead: number; etaMinutes: number | null },
+  position?: TicketPosition,
+  now?: number,
 ): TicketView {
   const service = state.services.get(ticket.serviceId);
   const priority = ticket.priorityId ? state.priorities.get(ticket.priorityId) : undefined;
   const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
   // Finished or other-day tickets are not in the live queue: no position.
   const live = state.active.get(ticket.id) ?? null;
-  const where = position ?? (live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null });
+  const where = position ?? (live ? ticketPosition(state, live, false, now) : { waitingAhead: 0, etaMinutes: null });
   return {
     ...(live ?? ticket),
     ...where,
@@ -230,10 +243,10 @@ export function queueUpdate(state: QueueState, c: { seq: number; decision: Decis
   return { ...common, tickets: c.decision.tickets.filter((t) => t.status !== 'waiting').map(toPublicTicket), counters: counters.map(publicCounter) };
 }
 
-export function ticketUpdate(state: QueueState, ticket: Ticket, seq: number): TicketUpdate {
+export function ticketUpdate(state: QueueState, ticket: Ticket, seq: number, now?: number): TicketUpdate {
   const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
   const live = state.active.get(ticket.id);
-  const pos = live ? ticketPosition(state, live) : { waitingAhead: 0, etaMinutes: null };
+  const pos = live ? ticketPosition(state, live, false, now) : { waitingAhead: 0, etaMinutes: null };
   return {
     seq,
     ticket: toPublicTicket(live ?? ticket),

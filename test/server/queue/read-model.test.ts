@@ -1,7 +1,8 @@
 /** Position and ETA shown on the ticket page and the hall display. */
 import { describe, expect, it } from 'vitest';
 import { waitingAhead } from '../../../server/queue/routing';
-import { avgServiceMinutes, counterView, etaMinutes, serviceStats, ticketPosition } from '../../../server/queue/read-model';
+import { avgServiceMinutes, counterView, serviceStats, ticketPosition } from '../../../server/queue/read-model';
+import { estimateWait } from '../../../server/queue/estimate';
 import { MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
 
 describe('waiting ahead', () => {
@@ -24,17 +25,20 @@ describe('waiting ahead', () => {
 });
 
 describe('ETA', () => {
-  it('uses the default service time divided among open counters for the service', () => {
-    const r = new RulesHarness();
+  it('comes from the estimate, with its range, and drops the shared counter that is paused', () => {
+    const r = new RulesHarness({ settings: { routing: 'service-order' } });
     // Hộ tịch: 10 min by default, served at ctr-1 and ctr-2.
     for (let i = 0; i < 4; i++) r.issue('svc-hotich');
     const last = [...r.state.active.values()].at(-1)!;
-    expect(ticketPosition(r.state, last)).toEqual({ waitingAhead: 3, etaMinutes: 15 });
+    const both = ticketPosition(r.state, last, false, r.now);
+    expect(both).toMatchObject({ waitingAhead: 3, etaMinutes: Math.round(estimateWait(r.state, last, r.now).minutes) });
+    expect(both.etaRange!.low).toBeLessThanOrEqual(both.etaMinutes!);
+    expect(both.etaRange!.high).toBeGreaterThanOrEqual(both.etaMinutes!);
     r.run({ type: 'pause', counterId: 'ctr-2', reason: 'họp' });
-    expect(etaMinutes(r.state, 'svc-hotich', 3)).toBe(30);
+    expect(ticketPosition(r.state, last, false, r.now).etaMinutes).toBeGreaterThan(both.etaMinutes!);
   });
 
-  it('switches to today’s mean service time after three served tickets', () => {
+  it('shows today’s mean service time after three served tickets', () => {
     const r = new RulesHarness();
     const hotich = r.state.services.get('svc-hotich')!;
     for (let i = 0; i < 3; i++) {
@@ -46,15 +50,28 @@ describe('ETA', () => {
       if (i < 2) expect(avgServiceMinutes(r.state, hotich)).toBe(10);
     }
     expect(avgServiceMinutes(r.state, hotich)).toBe(4);
-    expect(etaMinutes(r.state, 'svc-hotich', 5)).toBe(10);
   });
 
   it('summarises each service for the hall display', () => {
     const r = new RulesHarness();
     r.issue('svc-cutru');
     r.issue('svc-cutru', 'pri-child');
-    const stats = serviceStats(r.state).find((s) => s.serviceId === 'svc-cutru')!;
-    expect(stats).toMatchObject({ waiting: 2, waitingPriority: 1, issuedToday: 2, servedToday: 0, etaMinutes: 16 });
+    const stats = serviceStats(r.state, r.now).find((s) => s.serviceId === 'svc-cutru')!;
+    expect(stats).toMatchObject({ waiting: 2, waitingPriority: 1, issuedToday: 2, servedToday: 0 });
+    expect(stats.etaMinutes).toBeGreaterThan(0);
+    expect(stats.etaRange).toBeDefined();
     expect(counterView(r.state, 'ctr-5')).toMatchObject({ number: 5, currentTicket: null, servedToday: 0 });
+  });
+
+  it('never says zero while every counter of the service is busy', () => {
+    const r = new RulesHarness({ counters: { 'ctr-4': { active: false } } });
+    // Cư trú is served at ctr-5 only.
+    r.issue('svc-cutru');
+    r.callNext('ctr-5');
+    r.tick(30 * MINUTE);
+    expect(serviceStats(r.state, r.now).find((s) => s.serviceId === 'svc-cutru')!.etaMinutes).toBeGreaterThanOrEqual(1);
+    const t = r.issue('svc-cutru');
+    expect(ticketPosition(r.state, r.ticket(t.id)!, true)).toMatchObject({ waitingAhead: 0 });
+    expect(ticketPosition(r.state, r.ticket(t.id)!, true).etaMinutes).toBeGreaterThanOrEqual(1);
   });
 });

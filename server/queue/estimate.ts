@@ -1,0 +1,197 @@
+/**
+ * How long a waiting ticket will wait before a counter calls it: a calibrated queueing model, pure and cheap
+ * (it runs for every issued ticket, every stats broadcast and every phone update).
+ *
+ * 1. The counters that can call the ticket: active, unpaused, serving its service.
+ * 2. Each one is free at once, or after the remaining time of the ticket it holds (its service's mean minus
+ *    what has already elapsed, never less than a floor: a long service is a sign of a longer one).
+ * 3. The work ahead, in counter-minutes: the tickets of its own service ahead of it (priority, then FIFO), and,
+ *    for every other service those counters also serve, the tickets the counters would call first by the
+ *    routing rules (`betweenServices`: service order, overdue lines, earliest), each taken at the share of that
+ *    service's counters that are among ours.
+ * 4. The counters drain that work together ("water filling" over their free times); random service times let
+ *    the next counter free up earlier than evenly sized work would, which the order-statistics term corrects.
+ *
+ * Service times are today's served tickets per service, blended with the configured default until a few are
+ * done. The range comes from the spread of service times over the number of tickets ahead and the counters.
+ */
+import type { Counter, Ticket } from '../../protocol/domain';
+import { betweenServices, compareFifo } from './routing';
+import { counterStateOf, type QueueState } from './state';
+import { waitingCount } from './waiting-index';
+
+/** The ticket whose wait is estimated; a ticket not yet issued (service figures) has no id. */
+export type EstimatedTicket = Pick<Ticket, 'serviceId' | 'priorityWeight' | 'queuedAt'> & Partial<Pick<Ticket, 'id' | 'issuedAt' | 'seqNo'>>;
+
+export interface WaitEstimate {
+  /** Point estimate, minutes (fractional). */
+  minutes: number;
+  /** Likely range, whole minutes, low ≤ minutes ≤ high. */
+  low: number;
+  high: number;
+  /** Every counter able to call the ticket holds a ticket now: the wait is never "none". */
+  allBusy: boolean;
+}
+
+/** Calibration, fitted on simulated days of the demo center (test/bench/queue-day.bench.ts). */
+export const ESTIMATE_TUNING = {
+  /** Served tickets of today worth as much as the configured default when blending the two. */
+  priorWeight: 3,
+  /** Counter time of a ticket beyond its measured service: the call, the walk to the counter. */
+  overheadMinutes: 0.5,
+  /** A ticket in service past its mean still has at least this share of the mean to go. */
+  residualFloor: 0.3,
+  /** Coefficient of variation assumed for service times (log-normal days measure 0.5–0.8). */
+  serviceCv: 0.6,
+  /** Share of a mean service time that the next free counter comes earlier than even work predicts. */
+  orderStatistics: 0.5,
+  /** Model error on top of the service-time spread, as a share of the estimate (low, high). */
+  modelSpread: [0.2, 0.3] as const,
+};
+
+/** Mean counter minutes per ticket of a service: today's mean blended with the default. */
+export function serviceMinutes(state: QueueState, serviceId: string): number {
+  const service = state.services.get(serviceId);
+  const fallback = service?.defaultServiceMinutes ?? 8;
+  const totals = state.servedByService.get(serviceId);
+  const k = ESTIMATE_TUNING.priorWeight;
+  const learned = totals && totals.count > 0 ? (totals.serviceMs / 60_000 + k * fallback) / (totals.count + k) : fallback;
+  return Math.max(0.5, learned) + ESTIMATE_TUNING.overheadMinutes;
+}
+
+/** Counters that can call a ticket of the service now (transfers aside). */
+export function countersFor(state: QueueState, serviceId: string): Counter[] {
+  const out: Counter[] = [];
+  for (const c of state.counters.values()) {
+    if (c.active && c.serviceIds.includes(serviceId) && !counterStateOf(state, c.id).paused) out.push(c);
+  }
+  return out;
+}
+
+/** Minutes until the counter is free of the ticket it holds (0 when it holds none). */
+function remainingMinutes(state: QueueState, counter: Counter, now: number): number {
+  const held = counterStateOf(state, counter.id).currentTicketId;
+  const ticket = held ? state.active.get(held) : undefined;
+  if (!ticket) return 0;
+  const mean = serviceMinutes(state, ticket.serviceId);
+  const since = ticket.startedAt ?? ticket.calledAt ?? now;
+  const elapsed = Math.max(0, (now - since) / 60_000);
+  return Math.max(mean - elapsed, ESTIMATE_TUNING.residualFloor * mean);
+}
+
+/** Whether `other` is called before `ticket` at `counter` (same rules as pickNext, anti-starvation aside). */
+function callsFirst(other: Ticket, ticket: EstimatedTicket, newest: boolean, between: (a: Ticket, b: Ticket) => number): boolean {
+  if (other.priorityWeight !== ticket.priorityWeight) return other.priorityWeight > ticket.priorityWeight;
+  const asTicket = ticket as Ticket;
+  const order = between(other, asTicket);
+  if (order !== 0) return order < 0;
+  return newest || compareFifo(other, asTicket) < 0;
+}
+
+interface WorkAhead {
+  /** Counter-minutes to be done before the ticket is called. */
+  minutes: number;
+  /** Tickets (whole or shared) in that work, for the spread. */
+  tickets: number;
+}
+
+/**
+ * The work ahead of the ticket at its counters. The newest ticket in line (one not issued yet, or issued just
+ * now) counts its own service's line from the waiting index; other services' lines, and every line of an older
+ * ticket, take one pass over the waiting tickets.
+ */
+function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter[], now: number, newest: boolean): WorkAhead {
+  const own = ticket.serviceId;
+  const ownMinutes = serviceMinutes(state, own);
+  const shared = new Set<string>();
+  for (const c of counters) for (const s of c.serviceIds) if (s !== own) shared.add(s);
+
+  let minutes = 0;
+  let tickets = 0;
+  if (newest) {
+    // An issued ticket is in the index itself.
+    const ahead = waitingCount(state, own, ticket.priorityWeight) - (ticket.id === undefined ? 0 : 1);
+    minutes += ahead * ownMinutes;
+    tickets += ahead;
+    if (shared.size === 0) return { minutes, tickets };
+  }
+
+  // Per other service: how many of its counters are ours, so its line's work is shared fairly.
+  const share = new Map<string, number>();
+  for (const s of shared) {
+    const theirs = countersFor(state, s).length;
+    share.set(s, theirs === 0 ? 0 : 1 / theirs);
+  }
+  const betweens = counters.map((c) => betweenServices(state, c, now));
+  for (const t of state.active.values()) {
+    if (t.status !== 'waiting' || t.id === ticket.id || t.targetCounterId) continue;
+    if (t.serviceId === own) {
+      if (newest) continue;
+      if (callsFirst(t, ticket, false, () => 0)) {
+        minutes += ownMinutes;
+        tickets += 1;
+      }
+      continue;
+    }
+    const perCounter = share.get(t.serviceId);
+    if (!perCounter) continue;
+    let first = 0;
+    for (let i = 0; i < counters.length; i++) {
+      if (counters[i].serviceIds.includes(t.serviceId) && callsFirst(t, ticket, newest, betweens[i])) first++;
+    }
+    if (first === 0) continue;
+    const part = Math.min(1, first * perCounter);
+    minutes += part * serviceMinutes(state, t.serviceId);
+    tickets += part;
+  }
+  return { minutes, tickets };
+}
+
+/**
+ * The moment the work is drained by counters free at `freeAt` (sorted ascending): the level t at which
+ * Σ max(0, t − freeAt[k]) = work.
+ */
+export function drainTime(freeAt: number[], work: number): number {
+  let sum = 0;
+  for (let j = 0; j < freeAt.length; j++) {
+    sum += freeAt[j];
+    const level = (work + sum) / (j + 1);
+    if (j === freeAt.length - 1 || level <= freeAt[j + 1]) return level;
+  }
+  return 0;
+}
+
+/** Rounds a range outwards, to 5 minutes once it is long enough that minutes are noise. */
+function roundRange(low: number, high: number): { low: number; high: number } {
+  const step = high >= 30 ? 5 : 1;
+  return { low: Math.max(0, Math.floor(low / step) * step), high: Math.ceil(high / step) * step };
+}
+
+/**
+ * `newest`: the ticket was queued just now, or is not issued yet (no id), so every waiting ticket of its
+ * weight is earlier.
+ */
+export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: number, newest = ticket.id === undefined): WaitEstimate {
+  let counters = countersFor(state, ticket.serviceId);
+  // All paused or closed: the line waits for them to come back; estimate as if one did.
+  const noneOpen = counters.length === 0;
+  if (noneOpen) counters = [...state.counters.values()].filter((c) => c.active && c.serviceIds.includes(ticket.serviceId)).slice(0, 1);
+  const freeAt = counters.map((c) => remainingMinutes(state, c, now)).sort((a, b) => a - b);
+  if (freeAt.length === 0) freeAt.push(serviceMinutes(state, ticket.serviceId));
+  const allBusy = noneOpen || freeAt[0] > 0;
+
+  const work = workAhead(state, ticket, counters, now, newest);
+  const c = freeAt.length;
+  const mean = serviceMinutes(state, ticket.serviceId);
+  const level = drainTime(freeAt, work.minutes);
+  // With work queued, the next counter frees up sooner than even work says; never before the first free one.
+  const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
+  const minutes = Math.max(freeAt[0], level - correction);
+
+  const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
+  const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;
+  const range = roundRange(minutes * (1 - lowShare) - spread, minutes * (1 + highShare) + spread);
+  const low = Math.min(range.low, Math.floor(minutes));
+  const high = Math.max(range.high, Math.ceil(minutes), allBusy ? 1 : 0);
+  return { minutes, low, high, allBusy };
+}
