@@ -9,6 +9,8 @@ export interface TicketPrint {
   priorityName?: string | null;
   waitingAhead: number;
   etaMinutes: number | null;
+  /** Likely range of the wait, printed instead of the point when it is wide. */
+  etaRange?: { low: number; high: number } | null;
   issuedAt: number; // epoch ms
   timeZone: string;
   phoneUrl: string;

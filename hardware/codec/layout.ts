@@ -5,15 +5,33 @@ import { formatLocalDateTime as formatDateTime } from '../../protocol/local-time
 import { checklistMessages, ticketMessages } from './messages';
 import { wrapText } from './wrap';
 import { plainPunctuation } from './vietnamese';
+import { waitWording } from '../../protocol/wait-estimate';
 
 function para(text: string, columns: number, align: Align, opts: { scale?: 1 | 2; bold?: boolean } = {}): Block[] {
   const scale = opts.scale ?? 1;
   return wrapText(plainPunctuation(text), Math.floor(columns / scale)).map((line) => ({ kind: 'text', text: line, align, scale, bold: opts.bold }));
 }
 
+/** The estimated wait in the slip's words (protocol/wait-estimate.ts decides which wording fits). */
+function waitOnPaper(t: TicketPrint, m: (typeof ticketMessages)[keyof typeof ticketMessages]): string {
+  const w = waitWording(t.etaMinutes, t.etaRange);
+  switch (w.kind) {
+    case 'unknown':
+      return m.noEta;
+    case 'none':
+      return m.noWait;
+    case 'soon':
+      return m.soon;
+    case 'minutes':
+      return `~${w.minutes} ${m.minutes}`;
+    case 'range':
+      return `${m.about} ${w.low}–${w.high} ${m.minutes}`;
+  }
+}
+
 export function ticketBlocks(t: TicketPrint, columns: number): Block[] {
   const m = ticketMessages[t.lang ?? 'vi'];
-  const eta = t.etaMinutes === null ? m.noEta : `~${Math.max(0, Math.round(t.etaMinutes))} ${m.minutes}`;
+  const eta = waitOnPaper(t, m);
   return [
     ...para(t.centerName, columns, 'center', { bold: true }),
     { kind: 'rule' },

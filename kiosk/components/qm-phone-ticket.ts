@@ -16,6 +16,8 @@ import { LiveController } from '../../live/live-controller';
 import type { TicketView } from '../../protocol/schemas';
 import { ApiError, KioskApi } from '../lib/api';
 import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
+import { waitText } from '../lib/wait-text';
+import type { EtaRange } from '../../protocol/wait-estimate';
 import { base } from './shared-styles';
 
 /** What the phone shows, merged from the REST view and the socket's updates. */
@@ -26,6 +28,7 @@ export interface PhoneTicket {
   status: TicketView['status'];
   waitingAhead: number;
   etaMinutes: number | null;
+  etaRange: EtaRange | null;
   counterNumber: number | null;
   /** Changes on every call and recall: each one vibrates once. */
   callKey: string | null;
@@ -39,6 +42,7 @@ export function fromView(v: TicketView): PhoneTicket {
     status: v.status,
     waitingAhead: v.waitingAhead,
     etaMinutes: v.etaMinutes,
+    etaRange: v.etaRange ?? null,
     counterNumber: v.counterNumber,
     callKey: v.calledAt ? `${v.calledAt}:${v.recallCount}` : null,
   };
@@ -51,6 +55,7 @@ export function applyUpdate(p: PhoneTicket, u: TicketUpdate): PhoneTicket {
     status: u.ticket.status,
     waitingAhead: u.waitingAhead,
     etaMinutes: u.etaMinutes,
+    etaRange: u.etaRange ?? null,
     counterNumber: u.counter?.number ?? p.counterNumber,
     callKey: u.ticket.calledAt ? `${u.ticket.calledAt}:${u.ticket.recallCount}` : null,
   };
@@ -204,7 +209,7 @@ export class QmPhoneTicket extends LitElement {
   }
 
   private applyTicketUpdate(u: TicketUpdate) {
-    const current = this.ticket ?? { serviceName: '', serviceNameEn: '', number: u.ticket.number, status: u.ticket.status, waitingAhead: 0, etaMinutes: null, counterNumber: null, callKey: null };
+    const current = this.ticket ?? { serviceName: '', serviceNameEn: '', number: u.ticket.number, status: u.ticket.status, waitingAhead: 0, etaMinutes: null, etaRange: null, counterNumber: null, callKey: null };
     this.ticket = applyUpdate(current, u);
     this.noteCall();
   }
@@ -243,7 +248,7 @@ export class QmPhoneTicket extends LitElement {
       case 'waiting':
         return html`<div class="box">
           <strong>${tk.waitingAhead === 0 ? L('phoneNext') : L('phoneAheadCount', { n: tk.waitingAhead })}</strong>
-          ${tk.etaMinutes !== null && tk.etaMinutes > 0 ? L('phoneEta', { n: Math.round(tk.etaMinutes) }) : null}
+          <span data-testid="eta">${waitText(this.locale, 'phone', tk.etaMinutes, tk.etaRange)}</span>
         </div>`;
       case 'called':
         return html`<div class="box called" role="alert">${L('phoneCalled', { counter })}</div>`;

@@ -12,12 +12,14 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Service } from '../../protocol/domain';
+import type { EtaRange } from '../../protocol/wait-estimate';
 import { emit } from '../lib/events';
 import { icon } from '../lib/icons';
 import { t, type Lang } from '../lib/i18n';
+import { waitText } from '../lib/wait-text';
 import { base } from './shared-styles';
 
-export type KioskService = Service & { waiting: number; etaMinutes: number };
+export type KioskService = Service & { waiting: number; etaMinutes: number; etaRange?: EtaRange };
 
 export class QmServiceGrid extends LitElement {
   @property({ attribute: false }) services: KioskService[] = [];
@@ -79,7 +81,7 @@ export class QmServiceGrid extends LitElement {
     return html`<ul role="list">
       ${this.services.map((s) => {
         const name = this.locale === 'en' ? s.nameEn || s.name : s.name;
-        const eta = s.etaMinutes > 0 ? t(this.locale, 'eta', { n: Math.round(s.etaMinutes) }) : t(this.locale, 'etaNone');
+        const eta = waitText(this.locale, 'tile', s.etaMinutes, s.etaRange);
         return html`<li>
           <button part="tile" data-service=${s.id} ?disabled=${this.disabled} @click=${() => this.request(s.id)}>
             ${icon(s.icon, 96)}

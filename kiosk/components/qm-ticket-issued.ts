@@ -18,6 +18,7 @@ import { icon } from '../lib/icons';
 import { DEFAULT_TIME_ZONE, formatLocalTime } from '../../protocol/local-time';
 import { t, type Lang } from '../lib/i18n';
 import { ticketPrintNote } from '../lib/print-state';
+import { waitText } from '../lib/wait-text';
 import { base } from './shared-styles';
 
 export class QmTicketIssued extends LitElement {
@@ -173,7 +174,7 @@ export class QmTicketIssued extends LitElement {
     if (!tk) return null;
     const message = ticketPrintNote(tk, this.printerProblem);
     const service = this.locale === 'en' ? tk.serviceNameEn || tk.serviceName : tk.serviceName;
-    const eta = tk.etaMinutes === null ? '—' : tk.etaMinutes < 1 ? t(this.locale, 'etaNone') : t(this.locale, 'minutes', { n: Math.round(tk.etaMinutes) });
+    const eta = waitText(this.locale, 'ticket', tk.etaMinutes, tk.etaRange) ?? '—';
     // The phone page opens in the language the citizen chose here.
     const phoneUrl = this.locale === 'en' ? `${tk.phoneUrl}?lang=en` : tk.phoneUrl;
     return html`<div class="card" role="status" aria-live="assertive">
@@ -186,7 +187,7 @@ export class QmTicketIssued extends LitElement {
           <dt>${t(this.locale, 'ahead')}</dt>
           <dd data-testid="ahead">${tk.waitingAhead}</dd>
           <dt>${t(this.locale, 'estimatedWait')}</dt>
-          <dd>${eta}</dd>
+          <dd data-testid="eta">${eta}</dd>
           <dt>${t(this.locale, 'issuedAt')}</dt>
           <dd>${formatLocalTime(tk.issuedAt, this.timeZone)}</dd>
         </dl>

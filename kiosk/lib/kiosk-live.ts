@@ -19,7 +19,7 @@ export function withStats(services: KioskService[], stats: QueueUpdate['stats'])
   const byId = new Map(stats.map((s) => [s.serviceId, s]));
   return services.map((s) => {
     const st = byId.get(s.id);
-    return st ? { ...s, waiting: st.waiting, etaMinutes: st.etaMinutes } : s;
+    return st ? { ...s, waiting: st.waiting, etaMinutes: st.etaMinutes, etaRange: st.etaRange } : s;
   });
 }
 

@@ -225,6 +225,7 @@ export default fp(async function printing(app) {
           priorityName: view.priorityName,
           waitingAhead: view.waitingAhead,
           etaMinutes: view.etaMinutes,
+          etaRange: view.etaRange ?? null,
           issuedAt: ticket.issuedAt,
           timeZone: center().timeZone,
           phoneUrl: view.phoneUrl,

@@ -65,6 +65,25 @@ describe.each(cases)('ticket for $model in $encoding', ({ model, encoding }) => 
   });
 });
 
+describe('estimated wait on the slip', () => {
+  const waitLine = (over: Parameters<typeof ticket>[0], paperWidth: 58 | 80 = 80) =>
+    texts(encodePrintJob(ticket(over), { profile: findProfile('epson'), encoding: 'tcvn3', paperWidth }), 'epson')
+      .join(' ')
+      .match(/Thời gian chờ dự kiến: (.*?) Giờ lấy số/)?.[1];
+
+  it('prints a wide estimate as a range, on 80 and 58 mm paper', () => {
+    expect(waitLine({ etaMinutes: 31, etaRange: { low: 25, high: 40 } })).toBe('khoảng 25-40 phút');
+    expect(waitLine({ etaMinutes: 31, etaRange: { low: 25, high: 40 } }, 58)).toBe('khoảng 25-40 phút');
+  });
+
+  it('prints a narrow estimate as its point, a short one as "soon", and "no wait" only at zero', () => {
+    expect(waitLine({ etaMinutes: 8, etaRange: { low: 6, high: 10 } })).toBe('~8 phút');
+    expect(waitLine({ etaMinutes: 2, etaRange: { low: 1, high: 4 } })).toBe('sắp đến lượt');
+    expect(waitLine({ etaMinutes: 1, etaRange: { low: 1, high: 1 } })).toBe('sắp đến lượt');
+    expect(waitLine({ etaMinutes: 0, etaRange: { low: 0, high: 0 } })).toBe('không phải chờ');
+  });
+});
+
 describe('English ticket', () => {
   it('uses English labels and keeps Vietnamese names', () => {
     const profile = findProfile('epson');
