@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RoutingMode } from '../../../protocol/domain';
-import { MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
+import { KIOSK, MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
 
 function harness(routing: RoutingMode, maxPriorityStreak = 3): RulesHarness {
   return new RulesHarness({ settings: { routing, maxPriorityStreak } });
@@ -41,6 +41,15 @@ describe("'target-wait' routing", () => {
     expect(drain(r, 'ctr-1', 2)).toEqual(['A001', 'B001']);
   });
 
+  it('counts a head exactly at its target as not yet past it', () => {
+    const r = harness('target-wait');
+    r.run({ type: 'issue', serviceId: 'svc-chungthuc', priorityId: null }, KIOSK); // B001
+    r.tick(MINUTE);
+    r.run({ type: 'issue', serviceId: 'svc-hotich', priorityId: null }, KIOSK); // A001
+    r.tick(14 * MINUTE);
+    expect(r.run({ type: 'call-next', counterId: 'ctr-1' }).ticket!.number).toBe('A001');
+  });
+
   it('takes the head most overdue against its target first, not the one that waited longest', () => {
     const r = harness('target-wait');
     r.issue('svc-hotich'); // A001
@@ -53,11 +62,11 @@ describe("'target-wait' routing", () => {
 
   it('between heads equally overdue, follows the service order of the calling counter', () => {
     const r = new RulesHarness({ settings: { routing: 'target-wait' }, services: { 'svc-chungthuc': { targetWaitMinutes: 20 } } });
-    r.run({ type: 'issue', serviceId: 'svc-chungthuc', priorityId: null }, { staffId: null, role: 'public' }); // B001
-    r.run({ type: 'issue', serviceId: 'svc-hotich', priorityId: null }, { staffId: null, role: 'public' }); // A001, same instant
+    r.run({ type: 'issue', serviceId: 'svc-chungthuc', priorityId: null }, KIOSK); // B001
+    r.run({ type: 'issue', serviceId: 'svc-hotich', priorityId: null }, KIOSK); // A001, same instant
     r.tick(40 * MINUTE);
     expect(drain(r, 'ctr-1', 1)).toEqual(['A001']);
-    r.run({ type: 'issue', serviceId: 'svc-hotich', priorityId: null }, { staffId: null, role: 'public' }); // A002, fresh
+    r.run({ type: 'issue', serviceId: 'svc-hotich', priorityId: null }, KIOSK); // A002, fresh
     expect(drain(r, 'ctr-2', 1)).toEqual(['B001']);
   });
 
@@ -85,6 +94,14 @@ describe("'target-wait' routing", () => {
     certificationWaited(r, 30);
     r.issue('svc-hotich', 'pri-child'); // A002, just issued
     expect(drain(r, 'ctr-1', 3)).toEqual(['A002', 'B001', 'A001']);
+  });
+
+  it('puts a heavier priority category before an overdue lighter one', () => {
+    const r = harness('target-wait');
+    r.issue('svc-chungthuc', 'pri-child'); // B001, weight 2
+    r.tick(30 * MINUTE);
+    r.issue('svc-hotich', 'pri-merit'); // A001, weight 4, just issued
+    expect(drain(r, 'ctr-1', 2)).toEqual(['A001', 'B001']);
   });
 
   it('keeps the priority streak limit: after maxPriorityStreak priority calls, the overdue normal head', () => {
