@@ -88,7 +88,12 @@ class DaySimulation {
     this.now = from;
     this.until = options.until ?? startOfDay(addDays(input.day, 1), state.center.timeZone) - 1;
     const clock = { now: () => this.now };
-    const makeId = () => `sim-${String(++this.ids).padStart(5, '0')}`;
+    // Unique beside the tickets already in line (a simulation may continue a simulated state).
+    const prefix = `sim${state.seq}-`;
+    const makeId = (): string => {
+      const id = `${prefix}${String(++this.ids).padStart(5, '0')}`;
+      return state.active.has(id) ? makeId() : id;
+    };
     this.queue = options.recordEstimates === false ? rulesQueue(state, clock, makeId) : serviceQueue(state, clock, makeId);
     this.preexisting = new Set(state.active.keys());
     const rng = seededRandom(seed);
