@@ -19,6 +19,7 @@ import type { Counter, Ticket } from '../../protocol/domain';
 import { betweenServices, compareFifo } from './routing';
 import { counterStateOf, type QueueState } from './state';
 import { waitingCount } from './waiting-index';
+import { clockMinutes, localMinute, withinWindows, workingWindows, type Window } from './working-hours';
 
 /** The ticket whose wait is estimated; a ticket not yet issued (service figures) has no id. */
 export type EstimatedTicket = Pick<Ticket, 'serviceId' | 'priorityWeight' | 'queuedAt'> & Partial<Pick<Ticket, 'id' | 'issuedAt' | 'seqNo'>>;
@@ -45,6 +46,10 @@ export const ESTIMATE_TUNING = {
   serviceCv: 0.6,
   /** Share of a mean service time that the next free counter comes earlier than even work predicts. */
   orderStatistics: 0.5,
+  /** A counter paused during working hours is back after this long (a short break)… */
+  breakMinutes: 15,
+  /** …or, once that is past, soon. */
+  breakFloorMinutes: 3,
   /** Model error on top of the service-time spread, as a share of the estimate (low, high). */
   modelSpread: [0.2, 0.3] as const,
 };
@@ -59,19 +64,22 @@ export function serviceMinutes(state: QueueState, serviceId: string): number {
   return Math.max(0.5, learned) + ESTIMATE_TUNING.overheadMinutes;
 }
 
-/** Counters that can call a ticket of the service now (transfers aside). */
+/** Counters that call tickets of the service today (transfers aside), paused ones included: they come back. */
 export function countersFor(state: QueueState, serviceId: string): Counter[] {
   const out: Counter[] = [];
-  for (const c of state.counters.values()) {
-    if (c.active && c.serviceIds.includes(serviceId) && !counterStateOf(state, c.id).paused) out.push(c);
-  }
+  for (const c of state.counters.values()) if (c.active && c.serviceIds.includes(serviceId)) out.push(c);
   return out;
 }
 
-/** Minutes until the counter is free of the ticket it holds (0 when it holds none). */
-function remainingMinutes(state: QueueState, counter: Counter, now: number): number {
-  const held = counterStateOf(state, counter.id).currentTicketId;
-  const ticket = held ? state.active.get(held) : undefined;
+/**
+ * Working minutes until the counter can call: after the ticket it holds (0 when it holds none), or after a
+ * pause. A pause outside working hours ends when they open (the clock conversion adds that); one inside them
+ * is a short break, already partly taken.
+ */
+function freeInMinutes(state: QueueState, counter: Counter, now: number, working: boolean): number {
+  const cs = counterStateOf(state, counter.id);
+  if (cs.paused) return working ? Math.max(ESTIMATE_TUNING.breakMinutes - (now - cs.updatedAt) / 60_000, ESTIMATE_TUNING.breakFloorMinutes) : 0;
+  const ticket = cs.currentTicketId ? state.active.get(cs.currentTicketId) : undefined;
   if (!ticket) return 0;
   const mean = serviceMinutes(state, ticket.serviceId);
   const since = ticket.startedAt ?? ticket.calledAt ?? now;
@@ -168,17 +176,40 @@ function roundRange(low: number, high: number): { low: number; high: number } {
 }
 
 /**
+ * Whether counters are working at this hour: inside the working windows, or outside them with a counter of the
+ * service calling anyway (idle and unpaused, or holding a ticket it called after the last window closed).
+ */
+function workingNow(state: QueueState, counters: Counter[], now: number, minute: number, windows: Window[]): boolean {
+  if (withinWindows(minute, windows)) return true;
+  const lastClose = windows.filter(([, to]) => to <= minute).at(-1)?.[1];
+  const closedAt = lastClose === undefined ? -Infinity : now - (minute - lastClose) * 60_000;
+  return counters.some((c) => {
+    const cs = counterStateOf(state, c.id);
+    if (cs.paused) return false;
+    const held = cs.currentTicketId ? state.active.get(cs.currentTicketId) : undefined;
+    return !held || (held.calledAt ?? 0) > closedAt;
+  });
+}
+
+/**
  * `newest`: the ticket was queued just now, or is not issued yet (no id), so every waiting ticket of its
  * weight is earlier.
  */
 export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: number, newest = ticket.id === undefined): WaitEstimate {
-  let counters = countersFor(state, ticket.serviceId);
-  // All paused or closed: the line waits for them to come back; estimate as if one did.
-  const noneOpen = counters.length === 0;
-  if (noneOpen) counters = [...state.counters.values()].filter((c) => c.active && c.serviceIds.includes(ticket.serviceId)).slice(0, 1);
-  const freeAt = counters.map((c) => remainingMinutes(state, c, now)).sort((a, b) => a - b);
+  const service = state.services.get(ticket.serviceId);
+  const counters = countersFor(state, ticket.serviceId);
+  const local = localMinute(now, state.center.timeZone);
+  const windows = workingWindows(service, local.weekday);
+  const working = workingNow(state, counters, now, local.minute, windows);
+  // Working minutes become clock minutes: a wait that runs into the midday break lasts the break too.
+  // (Outside the windows with counters calling anyway, the center keeps other hours: minutes stay minutes.)
+  const byWindows = !working || withinWindows(local.minute, windows);
+  const onClock = (minutes: number) => (byWindows ? clockMinutes(local.minute, minutes, windows) : minutes);
+
+  const freeAt = counters.map((c) => freeInMinutes(state, c, now, working)).sort((a, b) => a - b);
+  // No counter serves it today: estimate as if one came, rather than promise no wait.
   if (freeAt.length === 0) freeAt.push(serviceMinutes(state, ticket.serviceId));
-  const allBusy = noneOpen || freeAt[0] > 0;
+  const allBusy = freeAt[0] > 0 || !working;
 
   const work = workAhead(state, ticket, counters, now, newest);
   const c = freeAt.length;
@@ -186,11 +217,12 @@ export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: nu
   const level = drainTime(freeAt, work.minutes);
   // With work queued, the next counter frees up sooner than even work says; never before the first free one.
   const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
-  const minutes = Math.max(freeAt[0], level - correction);
+  const point = Math.max(freeAt[0], level - correction);
 
   const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
   const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;
-  const range = roundRange(minutes * (1 - lowShare) - spread, minutes * (1 + highShare) + spread);
+  const minutes = onClock(point);
+  const range = roundRange(onClock(Math.max(0, point * (1 - lowShare) - spread)), onClock(point * (1 + highShare) + spread));
   const low = Math.min(range.low, Math.floor(minutes));
   const high = Math.max(range.high, Math.ceil(minutes), allBusy ? 1 : 0);
   return { minutes, low, high, allBusy };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { drainTime, estimateWait, serviceMinutes } from '../../../server/queue/estimate';
 import { ticketPosition } from '../../../server/queue/read-model';
 import { waitWording } from '../../../protocol/wait-estimate';
-import { MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
+import { MINUTE, MONDAY_9AM, RulesHarness } from '../../helpers/queue-fixtures';
 
 /** The demo center, with only the counters a test names open (the others inactive). */
 function center(routing: 'service-order' | 'earliest' | 'target-wait', open: string[]) {
@@ -108,17 +108,32 @@ describe('wait estimate', () => {
     expect(estimateWait(r.state, r.ticket(second.id)!, r.now).minutes).toBeCloseTo(2 * mean, 5);
   });
 
-  it('divides the work among open counters, and waits for a paused one to come back rather than saying none', () => {
+  it('divides the work among working counters; a paused one is back after a short break, never "no wait"', () => {
     const r = center('service-order', ['ctr-1', 'ctr-2']);
     for (let i = 0; i < 6; i++) r.issue('svc-hotich');
     const two = estimateWait(r.state, newTicket('svc-hotich', r.now), r.now).minutes;
     r.run({ type: 'pause', counterId: 'ctr-2', reason: 'họp' });
     const one = estimateWait(r.state, newTicket('svc-hotich', r.now), r.now).minutes;
-    expect(one).toBeGreaterThan(1.8 * two);
+    expect(one).toBeGreaterThan(two);
     r.run({ type: 'pause', counterId: 'ctr-1', reason: 'họp' });
     const none = estimateWait(r.state, newTicket('svc-hotich', r.now), r.now);
     expect(none.allBusy).toBe(true);
-    expect(none.minutes).toBeGreaterThanOrEqual(one);
+    expect(none.minutes).toBeGreaterThan(one);
+  });
+
+  it('lasts the midday break when the wait runs into it, and waits for opening time before it', () => {
+    // 11:10 in Hồ Chí Minh City: 30 minutes of work ahead on one counter end after the 11:30–13:30 break.
+    const late = new RulesHarness({ settings: { routing: 'service-order' }, counters: { 'ctr-1': { active: false }, 'ctr-2': { active: false }, 'ctr-4': { active: false }, 'ctr-5': { active: false } } }, MONDAY_9AM + 130 * MINUTE);
+    for (let i = 0; i < 2; i++) late.issue('svc-datdai');
+    const work = 2 * serviceMinutes(late.state, 'svc-datdai');
+    expect(estimateWait(late.state, newTicket('svc-datdai', late.now), late.now).minutes).toBeCloseTo(work + 120, 0);
+    // 07:00, counters paused until 07:30: half an hour even with nobody ahead.
+    const early = center('service-order', ['ctr-3']);
+    early.now = MONDAY_9AM - 120 * MINUTE;
+    early.run({ type: 'pause', counterId: 'ctr-3', reason: 'ngoài giờ làm việc' });
+    const e = estimateWait(early.state, newTicket('svc-datdai', early.now), early.now);
+    expect(e.minutes).toBeCloseTo(30, 5);
+    expect(e.allBusy).toBe(true);
   });
 
   it('learns service times from today, starting from the configured default', () => {
