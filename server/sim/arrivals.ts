@@ -6,6 +6,7 @@
 import type { SimInput } from './types';
 import { sampleMs, type Duration } from './durations';
 import { exponential, type Random } from './random';
+import { shiftWindows, WHOLE_DAY, withinWindows } from './shifts';
 
 export interface Citizen {
   at: number;
@@ -24,10 +25,12 @@ export function serviceTimeOf(input: SimInput, serviceId: string): Duration {
 
 /**
  * A Poisson process per service and local hour between `from` and `until`. Hours count from the local
- * midnight `dayStart` (exact in zones without daylight saving time, such as Asia/Ho_Chi_Minh).
+ * midnight `dayStart` (exact in zones without daylight saving time, such as Asia/Ho_Chi_Minh). Citizens drawn outside
+ * the arrival windows are dropped after their traits are drawn, so the windows change nobody else's numbers.
  */
 export function drawCitizens(input: SimInput, dayStart: number, from: number, until: number, rng: Random): Citizen[] {
   const citizens: Citizen[] = [];
+  const open = shiftWindows(input.arrivalWindows ?? WHOLE_DAY, dayStart);
   for (const [serviceId, perHour] of Object.entries(input.arrivalsPerHour)) {
     const gaps = rng.fork(`arrivals/${serviceId}`);
     const traits = rng.fork(`citizens/${serviceId}`);
@@ -38,7 +41,8 @@ export function drawCitizens(input: SimInput, dayStart: number, from: number, un
       if (rate <= 0 || start >= end) continue;
       // Memoryless: restarting the gaps at each hour's edge keeps it an exact Poisson process.
       for (let t = start + exponential(gaps, HOUR_MS / rate); t < end; t += exponential(gaps, HOUR_MS / rate)) {
-        citizens.push(citizen(input, serviceId, Math.round(t), traits));
+        const c = citizen(input, serviceId, Math.round(t), traits);
+        if (withinWindows(open, c.at)) citizens.push(c);
       }
     }
   }

@@ -17,6 +17,8 @@ export interface SimInput {
   day: string;
   /** Mean citizens per hour for each service, by local hour (index 0–23; missing = none): a Poisson process per hour. */
   arrivalsPerHour: Record<string, number[]>;
+  /** Citizens come only within these windows (the hall's opening hours); default: whenever their hour's rate says. */
+  arrivalWindows?: Shift[];
   /** Service time (start → complete) per service; a service missing here uses an exponential of its default minutes. */
   serviceTimes: Record<string, Duration>;
   /** Share of citizens taking each priority category (e.g. { 'pri-elderly': 0.05 }); the rest take none. */
