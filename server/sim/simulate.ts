@@ -99,7 +99,8 @@ class DaySimulation {
     const rng = seededRandom(seed);
     this.liveRandom = rng.fork('live');
     this.recallRandom = rng.fork('recalls');
-    for (const citizen of drawCitizens(input, dayStart, from, this.until, rng)) this.events.push({ at: citizen.at, kind: 'arrive', citizen });
+    const citizens = input.citizens?.filter((c) => c.at >= from && c.at <= this.until) ?? drawCitizens(input, dayStart, from, this.until, rng);
+    for (const citizen of citizens) this.events.push({ at: citizen.at, kind: 'arrive', citizen });
     this.desks = [...state.counters.values()]
       .filter((c) => c.active)
       .sort((a, b) => a.number - b.number)

@@ -3,6 +3,7 @@ import type { Ticket } from '../../protocol/domain';
 import type { ErrorCode } from '../../protocol/errors';
 import type { CenterConfig, QueueState } from '../queue/state';
 import type { Duration } from './durations';
+import type { Citizen } from './arrivals';
 
 /** A working window of a counter, local 'HH:mm' (07:30–11:30). Outside its windows a counter is paused. */
 export interface Shift {
@@ -17,6 +18,11 @@ export interface SimInput {
   day: string;
   /** Mean citizens per hour for each service, by local hour (index 0–23; missing = none): a Poisson process per hour. */
   arrivalsPerHour: Record<string, number[]>;
+  /**
+   * Exactly these citizens instead of drawn ones (a logged day replayed: replay.ts). The arrival rates, the
+   * priority mix, walk-up and no-show share are then unused.
+   */
+  citizens?: Citizen[];
   /** Citizens come only within these windows (the hall's opening hours); default: whenever their hour's rate says. */
   arrivalWindows?: Shift[];
   /** Service time (start → complete) per service; a service missing here uses an exponential of its default minutes. */
