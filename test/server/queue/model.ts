@@ -18,6 +18,7 @@ export const PRIORITY_IDS = ['pri-merit', 'pri-elderly', 'pri-child'];
 const PREFIX = new Map(DEMO_SERVICES.map((s) => [s.id, s.prefix]));
 const WEIGHT = new Map(DEMO_PRIORITIES.map((p) => [p.id, p.weight]));
 const SERVES = new Map(DEMO_COUNTERS.map((c) => [c.id, c.serviceIds]));
+const TARGET_MS = new Map(DEMO_SERVICES.map((s) => [s.id, s.targetWaitMinutes * 60_000]));
 
 export interface ModelTicket {
   id: string;
@@ -50,6 +51,8 @@ export class QueueModel {
   readonly paused = new Map<string, boolean>(COUNTER_IDS.map((c) => [c, false]));
   readonly streak = new Map<string, number>(COUNTER_IDS.map((c) => [c, 0]));
   private lastSeq = new Map<string, number>();
+  /** The clock of the session: 'target-wait' routing depends on how long tickets have waited. */
+  now = 0;
 
   constructor(
     readonly settings: Settings,
@@ -69,7 +72,11 @@ export class QueueModel {
     return this.tickets.filter((t) => t.status === 'waiting' && (t.target ? t.target === counterId : SERVES.get(counterId)!.includes(t.serviceId)));
   }
 
-  /** The documented call order: transfers to this counter, then priority (unless the streak is used up), then service order or earliest, then FIFO. */
+  /**
+   * The documented call order: transfers to this counter, then priority (unless the streak is used up), then
+   * between services by the routing mode, then FIFO. 'target-wait' looks at the head of each service's line
+   * (of the top weight): the one most past its service's target (relative to it) first, else service order.
+   */
   expectedNext(counterId: string): ModelTicket | null {
     const all = this.callable(counterId);
     const fifo = (a: ModelTicket, b: ModelTicket) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seqNo - b.seqNo || a.id.localeCompare(b.id);
@@ -79,8 +86,14 @@ export class QueueModel {
     const normal = all.filter((t) => t.weight === 0);
     const mayTakePriority = normal.length === 0 || this.streak.get(counterId)! < this.settings.maxPriorityStreak;
     const pool = priority.length && mayTakePriority ? priority : normal.length ? normal : priority;
-    const rank = (t: ModelTicket) => (this.settings.routing === 'service-order' ? SERVES.get(counterId)!.indexOf(t.serviceId) : 0);
-    return pool.sort((a, b) => b.weight - a.weight || rank(a) - rank(b) || fifo(a, b))[0] ?? null;
+    const order = SERVES.get(counterId)!;
+    const rank = (t: ModelTicket) => (this.settings.routing === 'earliest' ? 0 : order.indexOf(t.serviceId));
+    const top = pool.sort((a, b) => b.weight - a.weight || rank(a) - rank(b) || fifo(a, b));
+    if (this.settings.routing !== 'target-wait' || top.length === 0) return top[0] ?? null;
+    const heads = order.map((id) => top.find((t) => t.weight === top[0].weight && t.serviceId === id)).filter((t): t is ModelTicket => t !== undefined);
+    const pastTarget = (t: ModelTicket) => (this.now - t.queuedAt) / TARGET_MS.get(t.serviceId)! - 1;
+    const late = heads.filter((t) => pastTarget(t) > 0);
+    return late.length === 0 ? heads[0] : late.reduce((best, t) => (pastTarget(t) > pastTarget(best) ? t : best));
   }
 
   // Predictions. Each returns what the real service must answer; `apply*` then records it.
@@ -269,7 +282,7 @@ export const opsArb = fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max'
 
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
   callNextWhileServing: fc.constantFrom('complete' as const, 'refuse' as const),
-  routing: fc.constantFrom('service-order' as const, 'earliest' as const),
+  routing: fc.constantFrom('target-wait' as const, 'service-order' as const, 'earliest' as const),
   recallsBeforeNoShow: fc.integer({ min: 0, max: 2 }),
   maxPriorityStreak: fc.integer({ min: 1, max: 3 }),
 });

@@ -51,6 +51,7 @@ export class Session {
     if (op.kind === 'tick') clock.advance(op.ms);
     // 08:00 on the next local day.
     if (op.kind === 'next-day') clock.ms = Math.max(clock.ms, Date.parse(`${this.model.day}T01:00:00Z`) + 24 * 3600_000);
+    this.model.now = clock.ms;
     const today = businessDay(clock.ms, CENTER_TZ);
     if (today !== this.model.day) {
       // Local midnight passed: the next read or command rolls the day; reading is enough.
