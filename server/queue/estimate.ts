@@ -19,7 +19,7 @@ import type { Counter, Ticket } from '../../protocol/domain';
 import { betweenServices, compareFifo } from './routing';
 import { counterStateOf, type QueueState } from './state';
 import { waitingCount } from './waiting-index';
-import { clockMinutes, localMinute, withinWindows, workingWindows, type Window } from './working-hours';
+import { clockMinutes, localMinute, withinWindows, workedMinutes, workingWindows, type Window } from './working-hours';
 
 /** The ticket whose wait is estimated; a ticket not yet issued (service figures) has no id. */
 export type EstimatedTicket = Pick<Ticket, 'serviceId' | 'priorityWeight' | 'queuedAt'> & Partial<Pick<Ticket, 'id' | 'issuedAt' | 'seqNo'>>;
@@ -46,6 +46,14 @@ export const ESTIMATE_TUNING = {
   serviceCv: 0.6,
   /** Share of a mean service time that the next free counter comes earlier than even work predicts. */
   orderStatistics: 0.5,
+  /** Share of the arrivals of services put first that is taken as cutting in. */
+  cutInWeight: 1,
+  /** With 'target-wait', a line's head past its target is called this many minutes later (counters finishing). */
+  overdueLagMinutes: 2,
+  /** Arrival rates are counted over at least this many working minutes (the first tickets of a day say little). */
+  minRateWindowMinutes: 60,
+  /** Arrivals never take more than this share of the counters. */
+  maxCutInShare: 0.6,
   /** A counter paused during working hours is back after this long (a short break)… */
   breakMinutes: 15,
   /** …or, once that is past, soon. */
@@ -108,7 +116,7 @@ interface WorkAhead {
  * now) counts its own service's line from the waiting index; other services' lines, and every line of an older
  * ticket, take one pass over the waiting tickets.
  */
-function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter[], now: number, newest: boolean): WorkAhead {
+function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter[], newest: boolean, betweens: ((a: Ticket, b: Ticket) => number)[]): WorkAhead {
   const own = ticket.serviceId;
   const ownMinutes = serviceMinutes(state, own);
   const shared = new Set<string>();
@@ -130,7 +138,6 @@ function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter
     const theirs = countersFor(state, s).length;
     share.set(s, theirs === 0 ? 0 : 1 / theirs);
   }
-  const betweens = counters.map((c) => betweenServices(state, c, now));
   for (const t of state.active.values()) {
     if (t.status !== 'waiting' || t.id === ticket.id || t.targetCounterId) continue;
     if (t.serviceId === own) {
@@ -176,6 +183,26 @@ function roundRange(low: number, high: number): { low: number; high: number } {
 }
 
 /**
+ * Share of the counters' time that tickets arriving from now on will take before this one: tickets of
+ * services a shared counter puts first in its order (at today's arrival rate of each). With 'earliest', or
+ * for a priority ticket, none.
+ */
+function cutInShare(state: QueueState, ticket: EstimatedTicket, counters: Counter[], workedMinutes: number): number {
+  if (state.center.settings.routing === 'earliest' || ticket.priorityWeight > 0 || counters.length === 0) return 0;
+  const firstAt = new Map<string, number>();
+  for (const c of counters) {
+    const ownRank = c.serviceIds.indexOf(ticket.serviceId);
+    for (let i = 0; i < ownRank; i++) firstAt.set(c.serviceIds[i], (firstAt.get(c.serviceIds[i]) ?? 0) + 1);
+  }
+  let busy = 0;
+  for (const [serviceId, ours] of firstAt) {
+    const perMinute = (state.issuedToday.get(serviceId) ?? 0) / Math.max(ESTIMATE_TUNING.minRateWindowMinutes, workedMinutes);
+    busy += (perMinute * serviceMinutes(state, serviceId) * ours) / countersFor(state, serviceId).length;
+  }
+  return Math.min(ESTIMATE_TUNING.maxCutInShare, (ESTIMATE_TUNING.cutInWeight * busy) / counters.length);
+}
+
+/**
  * Whether counters are working at this hour: inside the working windows, or outside them with a counter of the
  * service calling anyway (idle and unpaused, or holding a ticket it called after the last window closed).
  */
@@ -211,13 +238,24 @@ export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: nu
   if (freeAt.length === 0) freeAt.push(serviceMinutes(state, ticket.serviceId));
   const allBusy = freeAt[0] > 0 || !working;
 
-  const work = workAhead(state, ticket, counters, now, newest);
   const c = freeAt.length;
   const mean = serviceMinutes(state, ticket.serviceId);
-  const level = drainTime(freeAt, work.minutes);
-  // With work queued, the next counter frees up sooner than even work says; never before the first free one.
-  const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
-  const point = Math.max(freeAt[0], level - correction);
+  /** Working minutes until the work is drained and a counter is free for this ticket. */
+  const drained = (work: WorkAhead) => {
+    // With work queued, the next counter frees up sooner than even work says; never before the first free one.
+    const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
+    return Math.max(freeAt[0], drainTime(freeAt, work.minutes) - correction);
+  };
+  // The counters' own order, with the lines they put first growing while this ticket waits.
+  let work = workAhead(state, ticket, counters, newest, counters.map((k) => betweenServices(state, k, now)));
+  let point = drained(work) / (1 - cutInShare(state, ticket, counters, workedMinutes(local.minute, windows)));
+  if (state.center.settings.routing === 'target-wait' && ticket.priorityWeight === 0 && service) {
+    // …until this ticket is past its target: from then on only earlier tickets are ahead of it.
+    const untilOverdue = service.targetWaitMinutes - (now - ticket.queuedAt) / 60_000 + ESTIMATE_TUNING.overdueLagMinutes;
+    const byArrival = workAhead(state, ticket, counters, newest, counters.map(() => () => 0));
+    const fair = Math.max(drained(byArrival), untilOverdue);
+    if (fair < point) [point, work] = [fair, byArrival];
+  }
 
   const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
   const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;

@@ -54,3 +54,10 @@ export function clockMinutes(minute: number, work: number, windows: Window[]): n
 export function withinWindows(minute: number, windows: Window[]): boolean {
   return windows.some(([from, to]) => minute >= from && minute < to);
 }
+
+/** Working minutes from the first opening of the day until `minute`. */
+export function workedMinutes(minute: number, windows: Window[]): number {
+  let worked = 0;
+  for (const [from, to] of windows) worked += Math.max(0, Math.min(to, minute) - from);
+  return worked;
+}
