@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS, DEMO_COUNTERS, DEMO_PRIORITIES, DEMO_SERVICES, demoCe
 import type { Duration } from '../../server/sim/durations';
 import type { SimInput } from '../../server/sim/types';
 
-export const BENCH_DAY = '2026-11-23';
+/** A Monday. */
+const BENCH_DAY = '2026-11-23';
 export const CENTER_HOURS = [
   { from: '07:30', to: '11:30' },
   { from: '13:30', to: '17:00' },
