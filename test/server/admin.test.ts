@@ -185,6 +185,16 @@ describe('center settings and notice', () => {
     expect(snap.center.noticeLine).toContain('giấy tờ tùy thân');
   });
 
+  it('offers every routing mode, the new default among them, and refuses an unknown one', async () => {
+    expect(t.app.queue.state().center.settings.routing, 'the demo center starts on the default').toBe('target-wait');
+    for (const routing of ['service-order', 'earliest', 'target-wait']) {
+      expect((await api('PUT', '/api/admin/center', { ...center, settings: { ...center.settings, routing } })).statusCode, routing).toBe(200);
+      expect(t.app.queue.state().center.settings.routing).toBe(routing);
+    }
+    expect((await api('PUT', '/api/admin/center', { ...center, settings: { ...center.settings, routing: 'fastest' } })).statusCode).toBe(400);
+    expect(t.app.queue.state().center.settings.routing).toBe('target-wait');
+  });
+
   it('refuses a time zone change while tickets are live', async () => {
     await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } });
     const res = await api('PUT', '/api/admin/center', { ...center, timeZone: 'Asia/Tokyo' });
