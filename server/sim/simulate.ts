@@ -73,6 +73,7 @@ class DaySimulation {
   private readonly shown = new Map<string, ShownEstimate>();
   private readonly refused: SimRefusal[] = [];
   private readonly preexisting: Set<string>;
+  private readonly transfersInLine: boolean;
   private readonly liveRandom: Random;
   private readonly recallRandom: Random;
   private ids = 0;
@@ -96,6 +97,7 @@ class DaySimulation {
     };
     this.queue = options.recordEstimates === false ? rulesQueue(state, clock, makeId) : serviceQueue(state, clock, makeId);
     this.preexisting = new Set(state.active.keys());
+    this.transfersInLine = [...state.active.values()].some((t) => t.targetCounterId !== null);
     const rng = seededRandom(seed);
     this.liveRandom = rng.fork('live');
     this.recallRandom = rng.fork('recalls');
@@ -132,7 +134,7 @@ class DaySimulation {
         if (b > this.now) this.events.push({ at: b, kind: 'close', desk });
       }
     }
-    // A counter paused in the live state stays paused until its next window opens: nobody knows when the officer is back.
+    // A counter paused in the live state is not idle: it stays paused until its next window opens.
     for (const desk of this.idleDesks()) this.callNext(desk);
   }
 
@@ -242,7 +244,9 @@ class DaySimulation {
     return desk.counter.serviceIds.some((id) => waitingCount(this.state, id) > 0) || this.hasTransferTo(desk);
   }
 
+  /** Only tickets already in line can be bound to a counter: the simulated citizens are never transferred. */
   private hasTransferTo(desk: Desk): boolean {
+    if (!this.transfersInLine) return false;
     for (const id of this.preexisting) {
       const t = this.state.active.get(id);
       if (t?.status === 'waiting' && t.targetCounterId === desk.counter.id) return true;

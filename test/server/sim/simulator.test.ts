@@ -3,6 +3,7 @@ import { simulateDay, simulateFrom } from '../../../server/sim/simulate';
 import { summarizeDay } from '../../../server/sim/summary';
 import { startOfDay } from '../../../server/queue/calendar';
 import type { SimDay } from '../../../server/sim/types';
+import { RulesHarness } from '../../helpers/queue-fixtures';
 import { demoDayInput, SIM_DAY } from './sim-fixtures';
 
 const dayStart = startOfDay(SIM_DAY, 'Asia/Ho_Chi_Minh');
@@ -80,6 +81,25 @@ describe('center-day simulator', () => {
     // What was waiting at 10:00 is called first or later, never before it was issued; new tickets come after 10:00.
     expect(carried.some((t) => t.firstCalledAt !== null && t.firstCalledAt >= morning.until)).toBe(true);
     expect(rest.tickets.filter((t) => !t.preexisting).every((t) => t.issuedAt >= morning.until)).toBe(true);
+  });
+
+  it('continues the tickets a live state holds: in service, called, and transferred to a counter', () => {
+    const live = new RulesHarness();
+    const served = live.issue('svc-hotich');
+    const moved = live.issue('svc-hotich');
+    const waiting = live.issue('svc-datdai');
+    live.callNext('ctr-1');
+    live.run({ type: 'start', counterId: 'ctr-1', ticketId: served.id });
+    live.callNext('ctr-2');
+    live.run({ type: 'transfer', counterId: 'ctr-2', ticketId: moved.id, toCounterId: 'ctr-4' });
+    live.callNext('ctr-3');
+    const rest = simulateFrom(live.state, live.now, { ...input, arrivalsPerHour: {} }, 'held');
+    const byId = new Map(rest.tickets.map((t) => [t.id, t]));
+    expect(byId.get(served.id)).toMatchObject({ outcome: 'done', counterId: 'ctr-1', preexisting: true });
+    expect(byId.get(waiting.id)).toMatchObject({ counterId: 'ctr-3', preexisting: true });
+    // Only counter 4 may call the transferred ticket, although it does not serve Hộ tịch.
+    expect(byId.get(moved.id)).toMatchObject({ counterId: 'ctr-4' });
+    expect(byId.get(moved.id)!.completedAt).not.toBeNull();
   });
 
   it('simulates a busy day (about 1,000 tickets) in well under a second', () => {
