@@ -23,6 +23,10 @@ export class QmAdminCenter extends LitElement {
         gap: 0.75rem 1rem;
         margin-bottom: 1rem;
       }
+      /* A long option (a mode's name) must not push the select out of its column. */
+      select {
+        max-width: 100%;
+      }
       h2,
       .wide,
       .formactions {

@@ -282,9 +282,9 @@ export const en: Messages = {
   'field.callNext.complete': 'Complete the held number',
   'field.callNext.refuse': 'Refuse',
   'field.routing': 'Order between services',
-  'field.routing.target-wait': 'Fair: numbers past their target wait first',
+  'field.routing.target-wait': 'Fair: past the target wait first',
   'field.routing.target-wait.hint':
-    'When the first number in a service’s line has waited longer than that service’s target wait, the counter calls it first (the most overdue against its target first); otherwise it follows the counter’s service order. Priority numbers still come first, and within a service the earlier number is always called first.',
+    'When the first number in a service’s line has waited longer than that service’s target wait, the counter calls it first (with several services overdue, the most overdue relative to its target first); otherwise it follows the counter’s service order. Priority numbers still come first, and within a service the earlier number is always called first.',
   'field.routing.service-order': 'By the counter’s service order',
   'field.routing.service-order.hint':
     'The counter always empties the services earlier in its list before later ones. On a busy day the last service in the list can wait very long.',

@@ -281,9 +281,9 @@ export const vi = {
   'field.callNext.complete': 'Tự hoàn thành số đang giữ',
   'field.callNext.refuse': 'Không cho gọi',
   'field.routing': 'Thứ tự gọi giữa các dịch vụ',
-  'field.routing.target-wait': 'Công bằng: số chờ quá thời gian mục tiêu được gọi trước',
+  'field.routing.target-wait': 'Công bằng: số quá thời gian chờ mục tiêu gọi trước',
   'field.routing.target-wait.hint':
-    'Khi số đầu hàng của một dịch vụ đã chờ quá thời gian chờ mục tiêu của dịch vụ đó, quầy gọi số ấy trước (số vượt mục tiêu nhiều nhất, tính theo tỉ lệ so với mục tiêu, được gọi trước); khi không có số nào quá hạn, quầy gọi theo thứ tự dịch vụ của quầy. Số ưu tiên vẫn được gọi trước, và trong cùng một dịch vụ ai lấy số trước vẫn được gọi trước.',
+    'Khi số đầu hàng của một dịch vụ đã chờ lâu hơn thời gian chờ mục tiêu của dịch vụ đó, quầy gọi số ấy trước (nhiều dịch vụ cùng quá hạn thì số vượt mục tiêu nhiều nhất, tính theo tỉ lệ, được gọi trước); khi không có số nào quá hạn, quầy gọi theo thứ tự dịch vụ của quầy. Số ưu tiên vẫn được gọi trước, và trong cùng một dịch vụ ai lấy số trước vẫn được gọi trước.',
   'field.routing.service-order': 'Theo thứ tự dịch vụ của quầy',
   'field.routing.service-order.hint':
     'Quầy luôn gọi hết dịch vụ đứng trước trong danh sách của quầy rồi mới đến dịch vụ sau. Khi đông, dịch vụ xếp cuối có thể phải chờ rất lâu.',
