@@ -21,7 +21,7 @@ export function callableAt(state: QueueState, counter: Counter): Ticket[] {
  * 4. FIFO by queuedAt, then by number.
  *
  * `now` is the moment of the call: with 'target-wait' routing, how long a line's head has waited decides.
- * One pass over the waiting tickets, no sort: it runs on every call.
+ * A few linear passes over the callable tickets and no sort: it runs on every call.
  */
 export function pickNext(state: QueueState, counter: Counter, now: number): Ticket | null {
   const candidates = callableAt(state, counter);
