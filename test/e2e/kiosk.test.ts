@@ -83,6 +83,26 @@ describe('taking a ticket', () => {
     expect(await shownNumber().innerText()).toBe('C001');
   });
 
+  it('says a long, uncertain wait as a range, and never "no wait" while the counter is busy', async () => {
+    // Đất đai is served at counter 3 alone: one citizen there now, five waiting.
+    const cookie = await loginCookie(t.app, 'staff3');
+    for (let i = 0; i < 6; i++) await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-datdai' } });
+    await t.app.inject({ method: 'POST', url: '/api/counters/3/call-next', headers: { cookie }, payload: {} });
+    ({ context, page } = await openKiosk(browser, t.url));
+    await expect.poll(() => tile('svc-datdai').innerText()).toMatch(/Chờ khoảng \d+–\d+ phút/);
+    await tile('svc-datdai').tap();
+    await shownNumber().waitFor();
+    expect(await page.locator('[data-testid="ahead"]').innerText()).toBe('5');
+    expect(await page.locator('[data-testid="eta"]').innerText()).toMatch(/^khoảng \d+–\d+ phút$/);
+    await page.getByRole('button', { name: 'Xong' }).click();
+
+    // Xây dựng shares counter 3 with Đất đai (which it serves first): nobody waits for Xây dựng, but the counter
+    // is busy and Đất đai comes first there, so the tile does not promise "no wait".
+    await expect.poll(() => tile('svc-xaydung').innerText()).not.toContain('Không phải chờ');
+    // Hộ tịch has two free counters: no wait indeed.
+    await expect(tile('svc-hotich').innerText()).resolves.toContain('Không phải chờ');
+  });
+
   it('priority: the category with pictures, then the service — two taps', async () => {
     ({ context, page } = await openKiosk(browser, t.url));
     const elderly = page.locator('qm-priority-choice button[data-priority="pri-elderly"]');

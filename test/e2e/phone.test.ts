@@ -20,6 +20,32 @@ afterAll(async () => {
 const issue = async () => (await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } })).json() as { id: string; number: string };
 
 describe('phone ticket page', () => {
+  it('shows a wide estimate as a range, and keeps it live as the line moves', async () => {
+    // Đất đai: counter 3 alone, a citizen there and five ahead of this one.
+    const cookie = await loginCookie(t.app, 'staff3');
+    const call = () => t.app.inject({ method: 'POST', url: '/api/counters/3/call-next', headers: { cookie }, payload: {} });
+    for (let i = 0; i < 6; i++) await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-datdai' } });
+    await call();
+    const mine = (await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-datdai' } })).json() as { id: string };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${hallUrl(t.url)}/t/${mine.id}`);
+    await page.getByText('Còn 5 người trước bạn').waitFor();
+    const eta = page.locator('[data-testid="eta"]');
+    const range = async () => (await eta.innerText()).match(/^Dự kiến chờ khoảng (\d+)–(\d+) phút$/)?.slice(1).map(Number);
+    await expect.poll(range).toBeDefined();
+    const [low, high] = (await range())!;
+    for (let i = 0; i < 4; i++) await call();
+    await page.getByText('Còn 1 người trước bạn').waitFor();
+    await expect.poll(async () => (await range())?.[1] ?? 0).toBeLessThan(high);
+    expect(low).toBeGreaterThan(0);
+    // Next in line, the counter busy: soon, never "no wait".
+    await call();
+    await page.getByText('Bạn là người tiếp theo').waitFor();
+    await expect.poll(() => eta.innerText()).toMatch(/Sắp đến lượt bạn|Dự kiến chờ khoảng/);
+    await context.close();
+  });
+
   it('updates the position live and announces the call with the counter number', async () => {
     const ahead = await issue();
     const mine = await issue();
