@@ -92,7 +92,7 @@ export default fp(async function realtime(app) {
       if (!ticket) return ack({ ok: false, code: 'TICKET_NOT_FOUND', message: errorMessage('TICKET_NOT_FOUND', 'vi') });
       socket.join(ticketRoom(ticket.id));
       const state = app.queue.state(ticket.centerId);
-      ack({ ok: true, data: ticketUpdate(state, ticket, state.seq) });
+      ack({ ok: true, data: ticketUpdate(state, ticket, state.seq, app.clock.now()) });
     });
   });
 
@@ -157,7 +157,8 @@ export default fp(async function realtime(app) {
       publicNs.to(room).emit('ticket:called', publicCall(call));
       staffNs.to(room).emit('ticket:called', call);
     }
-    const stats = serviceStats(state);
+    const now = app.clock.now();
+    const stats = serviceStats(state, now);
     publicNs.to(room).emit('queue:update', queueUpdate(state, c, 'public', stats));
     staffNs.to(room).emit('queue:update', queueUpdate(state, c, 'staff', stats));
     // Phones following a ticket: its own change, and every waiting ticket whose position may have moved.
@@ -165,7 +166,7 @@ export default fp(async function realtime(app) {
       const roomName = ticketRoom(ticketId);
       const changed = c.decision.tickets.find((t) => t.id === ticketId);
       const live = state.active.get(ticketId);
-      if (changed || live?.status === 'waiting') publicNs.to(roomName).emit('ticket:updated', ticketUpdate(state, changed ?? live!, c.seq));
+      if (changed || live?.status === 'waiting') publicNs.to(roomName).emit('ticket:updated', ticketUpdate(state, changed ?? live!, c.seq, now));
     }
   });
 

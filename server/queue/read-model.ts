@@ -223,7 +223,7 @@ function snapshotOf(state: QueueState, now: number, printers: PrinterStatusView[
     },
     services: [...state.services.values()].sort((a, b) => a.sortOrder - b.sortOrder),
     priorities: [...state.priorities.values()].filter((p) => p.active).sort((a, b) => a.sortOrder - b.sortOrder),
-    stats: serviceStats(state),
+    stats: serviceStats(state, now),
     printers,
   };
 }

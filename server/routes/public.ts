@@ -26,11 +26,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/services', { schema: { tags, summary: 'Active services with live queue figures' } }, async () => {
     const state = app.queue.state();
-    const stats = new Map(serviceStats(state).map((s) => [s.serviceId, s]));
+    const stats = new Map(serviceStats(state, app.clock.now()).map((s) => [s.serviceId, s]));
     return [...state.services.values()]
       .filter((s) => s.active)
       .sort((a, b) => a.sortOrder - b.sortOrder)
-      .map((s) => ({ ...s, waiting: stats.get(s.id)?.waiting ?? 0, etaMinutes: stats.get(s.id)?.etaMinutes ?? 0 }));
+      .map((s) => ({ ...s, waiting: stats.get(s.id)?.waiting ?? 0, etaMinutes: stats.get(s.id)?.etaMinutes ?? 0, etaRange: stats.get(s.id)?.etaRange }));
   });
 
   app.get('/api/counters', { schema: { tags, summary: 'Counters with their services and live state' } }, async () => {

@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const ticket = app.queue.findTicket(req.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
-      const view = ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app));
+      const view = ticketView(app.queue.state(ticket.centerId), ticket, publicUrl(app), undefined, app.clock.now());
       // Where its slip stands, kept across restarts: printed, still waiting, or dropped unprinted.
       view.print = app.printing.lastPrint(ticket.id, ticket.kioskId);
       // The id is the holder's link: whoever has it may follow the ticket, but only staff see staff notes.
