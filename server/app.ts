@@ -25,6 +25,7 @@ import deviceRoutes from './routes/devices';
 import counterRoutes from './routes/counters';
 import procedureRoutes from './routes/procedures';
 import reportRoutes from './routes/reports';
+import whatIfRoutes from './routes/what-if';
 import ratingRoutes from './routes/ratings';
 import adminRoutes from './routes/admin';
 import printerRoutes from './routes/printers';
@@ -71,6 +72,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(printerRoutes);
   await app.register(procedureRoutes);
   await app.register(reportRoutes);
+  await app.register(whatIfRoutes);
   await app.register(ratingRoutes);
   await app.register(adminRoutes);
   await app.register(voicePacks);

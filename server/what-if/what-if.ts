@@ -1,0 +1,166 @@
+/**
+ * Staffing what-if: each logged day of a period replayed with other counters — the citizens who came, at the
+ * times they came, each with the service time, walk-up and no-show the log gives them — through the real
+ * rules in the simulator; the days are combined. A counter left as it is ("open" omitted or true) works the
+ * hours it worked that day (a new counter: the hours the center worked), so replaying the real counters
+ * reproduces the logged waits, officers' own pace between calls aside.
+ */
+import type { Counter } from '../../protocol/domain';
+import { DomainError } from '../../protocol/errors';
+import type { CenterConfig } from '../queue/state';
+import { localTime, startOfDay } from '../queue/calendar';
+import type { ReportRange } from '../reports/dates';
+import type { Db } from '../store/db';
+import { learnServiceTimes } from '../sim/learn';
+import { seededRandom } from '../sim/random';
+import { citizensFromLog } from '../sim/replay';
+import { simulateDay } from '../sim/simulate';
+import { waitStats, type WaitStats } from '../sim/summary';
+import type { Shift, SimTicket } from '../sim/types';
+import { toShifts, validShifts } from './hours';
+import { daySpan, readWhatIfTickets, workedWindows, type WhatIfTicket } from './logged-day';
+
+/** A month of days: each is a whole simulated day, and the director waits for the answer. */
+export const MAX_WHAT_IF_DAYS = 31;
+
+export interface WhatIfCounter {
+  number: number;
+  serviceIds: string[];
+  /** true or omitted: the hours it worked each logged day; false: closed; windows: those hours every day. */
+  open?: boolean | Shift[];
+}
+
+export interface WhatIfInput {
+  centerId: string;
+  range: ReportRange;
+  /** The center as configured now: services, priorities, routing; its counters are replaced by `counters`. */
+  config: CenterConfig;
+  counters: WhatIfCounter[];
+}
+
+type Figures = Pick<WaitStats, 'meanWaitSeconds' | 'p90WaitSeconds' | 'called' | 'uncalled'>;
+export interface WhatIfFigures extends Figures {
+  /** The same figures as the day was logged. */
+  logged: Figures;
+}
+
+export interface WhatIfResult {
+  from: string;
+  to: string;
+  /** Logged days replayed (days without a ticket are skipped). */
+  days: number;
+  tickets: number;
+  overall: WhatIfFigures;
+  byService: (WhatIfFigures & { serviceId: string })[];
+  /** By the local hour the ticket was issued. */
+  byHour: (WhatIfFigures & { hour: number })[];
+  /** Time spent simulating, ms. */
+  elapsedMs: number;
+}
+
+export function checkCounters(config: CenterConfig, counters: WhatIfCounter[]): void {
+  const services = new Set(config.services.map((s) => s.id));
+  const numbers = new Set<number>();
+  for (const c of counters) {
+    if (numbers.has(c.number)) throw new DomainError('WHAT_IF_COUNTER_DUPLICATE', { number: c.number });
+    numbers.add(c.number);
+    const unknown = c.serviceIds.find((id) => !services.has(id));
+    if (unknown) throw new DomainError('WHAT_IF_SERVICE_UNKNOWN', { serviceId: unknown });
+    if (Array.isArray(c.open) && !validShifts(c.open)) throw new DomainError('WHAT_IF_HOURS_INVALID', { number: c.number });
+  }
+  const opens = (c: WhatIfCounter) => c.serviceIds.length > 0 && c.open !== false && !(Array.isArray(c.open) && c.open.length === 0);
+  if (!counters.some(opens)) throw new DomainError('WHAT_IF_NO_COUNTER_OPEN');
+}
+
+export function runWhatIf(db: Db, input: WhatIfInput): WhatIfResult {
+  const started = performance.now();
+  const { config, range } = input;
+  if (range.days > MAX_WHAT_IF_DAYS) throw new DomainError('WHAT_IF_RANGE_TOO_LONG', { days: range.days, max: MAX_WHAT_IF_DAYS });
+  checkCounters(config, input.counters);
+  const logged = readWhatIfTickets(db, input.centerId, range.from, range.to);
+  const serviceTimes = learnServiceTimes(logged);
+  const counters = replayCounters(config, input.counters);
+  const realIds = new Set(config.counters.map((c) => c.id));
+  // The citizens came: the rules of the day (hours, quotas, a service since closed) must not turn them away now.
+  const services = config.services.map((s) => ({ ...s, active: true, openingHours: null, dailyQuota: null }));
+  const replayConfig: CenterConfig = { ...config, services, counters };
+  const timeZone = config.center.timeZone;
+
+  const predicted: SimTicket[] = [];
+  const byDay = new Map<string, WhatIfTicket[]>();
+  for (const t of logged) {
+    const day = byDay.get(t.businessDay);
+    if (day) day.push(t);
+    else byDay.set(t.businessDay, [t]);
+  }
+  for (const [day, tickets] of byDay) {
+    const dayStart = startOfDay(day, timeZone);
+    const citizens = citizensFromLog(tickets, serviceTimes, seededRandom(`what-if/${day}`));
+    const counterShifts = Object.fromEntries(counters.map((c, i) => [c.id, shiftsOf(input.counters[i], c, !realIds.has(c.id), tickets, dayStart)]));
+    const sim = simulateDay({ config: replayConfig, day, arrivalsPerHour: {}, citizens, serviceTimes, counterShifts }, `what-if/${day}`, { recordEstimates: false });
+    predicted.push(...sim.tickets);
+  }
+
+  const asLogged = logged.map(loggedWait);
+  const hourOf = (t: { issuedAt: number }) => localTime(t.issuedAt, timeZone).hour;
+  const figures = (mine: (t: Waited) => boolean): WhatIfFigures => ({
+    ...pick(waitStats(predicted.filter(mine))),
+    logged: pick(waitStats(asLogged.filter(mine))),
+  });
+  const serviceIds = [...new Set(logged.map((t) => t.serviceId))].sort();
+  const hours = [...new Set(logged.map(hourOf))].sort((a, b) => a - b);
+  return {
+    from: range.from,
+    to: range.to,
+    days: byDay.size,
+    tickets: logged.length,
+    overall: figures(() => true),
+    byService: serviceIds.map((serviceId) => ({ serviceId, ...figures((t) => t.serviceId === serviceId) })),
+    byHour: hours.map((hour) => ({ hour, ...figures((t) => hourOf(t) === hour) })),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+type Waited = Pick<SimTicket, 'serviceId' | 'issuedAt'>;
+
+const pick = (s: WaitStats): Figures => ({ meanWaitSeconds: s.meanWaitSeconds, p90WaitSeconds: s.p90WaitSeconds, called: s.called, uncalled: s.uncalled });
+
+/** A logged ticket in the simulator's terms, so both sides are measured by one rule (summary.ts). */
+function loggedWait(t: WhatIfTicket): SimTicket {
+  return {
+    id: '',
+    number: '',
+    serviceId: t.serviceId,
+    priorityId: t.priorityId,
+    priority: t.priorityId !== null,
+    issuedAt: t.issuedAt,
+    shownEtaMinutes: null,
+    shownEtaRange: null,
+    shownWaitingAhead: null,
+    firstCalledAt: t.firstCalledAt,
+    waitMs: t.firstCalledAt === null ? null : t.firstCalledAt - t.issuedAt,
+    startedAt: t.startedAt,
+    completedAt: t.completedAt,
+    counterId: t.counterId,
+    outcome: t.status,
+    preexisting: false,
+  };
+}
+
+/** The asked counters as configured counters: a number the center has keeps that counter's id (and its log). */
+function replayCounters(config: CenterConfig, asked: WhatIfCounter[]): Counter[] {
+  const byNumber = new Map(config.counters.map((c) => [c.number, c]));
+  return asked.map((a) => {
+    const real = byNumber.get(a.number);
+    return { id: real?.id ?? `what-if-${a.number}`, number: a.number, name: real?.name ?? `Quầy ${a.number}`, serviceIds: a.serviceIds, area: real?.area ?? '', staffId: null, active: true };
+  });
+}
+
+function shiftsOf(asked: WhatIfCounter, counter: Counter, isNew: boolean, tickets: WhatIfTicket[], dayStart: number): Shift[] {
+  if (asked.open === false || asked.serviceIds.length === 0) return [];
+  if (Array.isArray(asked.open)) return asked.open;
+  const span = daySpan(tickets);
+  if (!span) return [];
+  // A counter of the center that did nothing that day was closed; a new one works the center's day.
+  return toShifts(isNew ? [span] : (workedWindows(tickets, counter.id, counter.serviceIds, span) ?? []), dayStart);
+}

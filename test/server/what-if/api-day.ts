@@ -1,0 +1,60 @@
+/**
+ * A logged day made through the real API on a fake clock: citizens take tickets at set minutes, and each
+ * working counter, as soon as it is free, calls next, starts at once and completes after the citizen's
+ * service time — officers who never dawdle, so a replay should reproduce their day.
+ */
+import type { FastifyInstance } from 'fastify';
+import { loginCookie } from '../../helpers/app';
+import type { FakeClock } from '../../helpers/clock';
+
+const MINUTE = 60_000;
+
+export interface Arrival {
+  minute: number;
+  serviceId: string;
+  serviceMinutes: number;
+}
+
+/** Two tickets every 5 minutes for Hộ tịch / Chứng thực (counters 1 and 2), one every 15 for Đất đai (counter 3), 09:00–11:00. */
+export function busyMorning(): Arrival[] {
+  const arrivals: Arrival[] = [];
+  for (let m = 0; m < 120; m += 5) {
+    arrivals.push({ minute: m, serviceId: 'svc-hotich', serviceMinutes: 7 + (m % 4) });
+    arrivals.push({ minute: m + 2, serviceId: 'svc-chungthuc', serviceMinutes: 6 + (m % 3) });
+    if (m % 15 === 0) arrivals.push({ minute: m + 1, serviceId: 'svc-datdai', serviceMinutes: 12 });
+  }
+  return arrivals;
+}
+
+/** Runs the day from the clock's instant (09:00 local in the tests) minute by minute until every ticket is done. */
+export async function driveDay(app: FastifyInstance, clock: FakeClock, arrivals: Arrival[], counters = ['ctr-1', 'ctr-2', 'ctr-3']): Promise<void> {
+  const cookies = await Promise.all(counters.map((_, i) => loginCookie(app, `staff${i + 1}`)));
+  const serviceMinutes = new Map<string, number>();
+  const desks = counters.map((id, i) => ({ id, cookie: cookies[i], holding: null as string | null, doneAt: 0 }));
+  const post = async (cookie: string, url: string, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers: { cookie }, payload });
+    return res.statusCode === 200 ? res.json() : null;
+  };
+  const start = clock.ms;
+  for (let minute = 0; minute < 600; minute++) {
+    clock.ms = start + minute * MINUTE;
+    for (const a of arrivals.filter((x) => x.minute === minute)) {
+      const res = await app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: a.serviceId } });
+      serviceMinutes.set(res.json().ticket?.id ?? res.json().id, a.serviceMinutes);
+    }
+    for (const d of desks) {
+      if (d.holding && clock.ms >= d.doneAt) {
+        await post(d.cookie, `/api/counters/${d.id}/complete`, { ticketId: d.holding });
+        d.holding = null;
+      }
+      if (d.holding) continue;
+      const called = await post(d.cookie, `/api/counters/${d.id}/call-next`, { expectedCurrentTicketId: null });
+      const ticket = called?.ticket;
+      if (!ticket) continue;
+      await post(d.cookie, `/api/counters/${d.id}/start`, { ticketId: ticket.id });
+      d.holding = ticket.id;
+      d.doneAt = clock.ms + serviceMinutes.get(ticket.id)! * MINUTE;
+    }
+    if (minute > Math.max(...arrivals.map((a) => a.minute)) && desks.every((d) => !d.holding)) break;
+  }
+}
