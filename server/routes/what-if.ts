@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const reader = openReader(app.db);
       try {
         reply.header('cache-control', 'no-store');
-        return runWhatIf(reader, { centerId: state.center.id, range, config, counters: req.body.counters });
+        return await runWhatIf(reader, { centerId: state.center.id, range, config, counters: req.body.counters });
       } finally {
         if (reader !== app.db) reader.close();
       }
