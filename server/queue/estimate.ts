@@ -2,15 +2,19 @@
  * How long a waiting ticket will wait before a counter calls it: a calibrated queueing model, pure and cheap
  * (it runs for every issued ticket, every stats broadcast and every phone update).
  *
- * 1. The counters that can call the ticket: active, unpaused, serving its service.
+ * 1. The counters that can call the ticket: active, serving its service.
  * 2. Each one is free at once, or after the remaining time of the ticket it holds (its service's mean minus
- *    what has already elapsed, never less than a floor: a long service is a sign of a longer one).
+ *    what has already elapsed, never less than a floor: a long service is a sign of a longer one), or after
+ *    its pause.
  * 3. The work ahead, in counter-minutes: the tickets of its own service ahead of it (priority, then FIFO), and,
  *    for every other service those counters also serve, the tickets the counters would call first by the
- *    routing rules (`betweenServices`: service order, overdue lines, earliest), each taken at the share of that
+ *    routing rules (`callOrder`: service order, deadlines, earliest), each taken at the share of that
  *    service's counters that are among ours.
  * 4. The counters drain that work together ("water filling" over their free times); random service times let
  *    the next counter free up earlier than evenly sized work would, which the order-statistics term corrects.
+ *
+ * 5. With 'service-order' routing, the lines a shared counter puts first grow while the ticket waits.
+ * 6. Working minutes become clock minutes: a wait that runs into the midday break lasts it (working-hours.ts).
  *
  * Service times are today's served tickets per service, blended with the configured default until a few are
  * done. The range comes from the spread of service times over the number of tickets ahead and the counters.
@@ -48,8 +52,6 @@ export const ESTIMATE_TUNING = {
   orderStatistics: 0.5,
   /** Share of the arrivals of services put first that is taken as cutting in. */
   cutInWeight: 1,
-  /** With 'target-wait', a line's head past its target is called this many minutes later (counters finishing). */
-  overdueLagMinutes: 2,
   /** Arrival rates are counted over at least this many working minutes (the first tickets of a day say little). */
   minRateWindowMinutes: 60,
   /** Arrivals never take more than this share of the counters. */
@@ -183,12 +185,25 @@ function roundRange(low: number, high: number): { low: number; high: number } {
 }
 
 /**
- * Share of the counters' time that tickets arriving from now on will take before this one: tickets of
- * services a shared counter puts first in its order (at today's arrival rate of each). With 'earliest', or
- * for a priority ticket, none.
+ * How a counter orders two waiting tickets of one weight from different lines, as the estimate replays it:
+ * the routing mode's own rule (`betweenServices`), except for 'target-wait'. That mode calls a line's head
+ * once it is past its target, the most overdue first, so over the length of a wait the lines are served
+ * about in order of their deadlines (queued + target). The order at this instant (nobody overdue yet) would
+ * mistake a fair counter for a service-order one; on simulated days the deadline order comes closer.
+ */
+function callOrder(state: QueueState, counter: Counter, now: number): (a: Ticket, b: Ticket) => number {
+  if (state.center.settings.routing !== 'target-wait') return betweenServices(state, counter, now);
+  const deadline = (t: Ticket) => t.queuedAt + (state.services.get(t.serviceId)?.targetWaitMinutes ?? 0) * 60_000;
+  return (a, b) => Math.sign(deadline(a) - deadline(b));
+}
+
+/**
+ * Share of the counters' time that tickets arriving from now on will take before this one, with
+ * 'service-order' routing: tickets of services a shared counter puts first (at today's arrival rate of
+ * each). None for a priority ticket, nor in the other modes, where a later ticket rarely passes.
  */
 function cutInShare(state: QueueState, ticket: EstimatedTicket, counters: Counter[], workedMinutes: number): number {
-  if (state.center.settings.routing === 'earliest' || ticket.priorityWeight > 0 || counters.length === 0) return 0;
+  if (state.center.settings.routing !== 'service-order' || ticket.priorityWeight > 0 || counters.length === 0) return 0;
   const firstAt = new Map<string, number>();
   for (const c of counters) {
     const ownRank = c.serviceIds.indexOf(ticket.serviceId);
@@ -246,16 +261,8 @@ export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: nu
     const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
     return Math.max(freeAt[0], drainTime(freeAt, work.minutes) - correction);
   };
-  // The counters' own order, with the lines they put first growing while this ticket waits.
-  let work = workAhead(state, ticket, counters, newest, counters.map((k) => betweenServices(state, k, now)));
-  let point = drained(work) / (1 - cutInShare(state, ticket, counters, workedMinutes(local.minute, windows)));
-  if (state.center.settings.routing === 'target-wait' && ticket.priorityWeight === 0 && service) {
-    // …until this ticket is past its target: from then on only earlier tickets are ahead of it.
-    const untilOverdue = service.targetWaitMinutes - (now - ticket.queuedAt) / 60_000 + ESTIMATE_TUNING.overdueLagMinutes;
-    const byArrival = workAhead(state, ticket, counters, newest, counters.map(() => () => 0));
-    const fair = Math.max(drained(byArrival), untilOverdue);
-    if (fair < point) [point, work] = [fair, byArrival];
-  }
+  const work = workAhead(state, ticket, counters, newest, counters.map((k) => callOrder(state, k, now)));
+  const point = drained(work) / (1 - cutInShare(state, ticket, counters, workedMinutes(local.minute, windows)));
 
   const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
   const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;

@@ -83,6 +83,19 @@ describe('wait estimate', () => {
     expect(estimateWait(earliest.state, newTicket('svc-hotich', earliest.now), earliest.now).minutes).toBeCloseTo(4 * serviceMinutes(earliest.state, 'svc-chungthuc'), 5);
   });
 
+  it("with 'target-wait', counts the other lines' tickets due before it (queued + target), as overdue heads go first", () => {
+    const r = center('target-wait', ['ctr-1']);
+    // Hộ tịch (target 20 min) waited 10 minutes: due before a new Chứng thực ticket (target 15).
+    r.issue('svc-hotich');
+    r.tick(10 * MINUTE);
+    const due = estimateWait(r.state, newTicket('svc-chungthuc', r.now), r.now).minutes;
+    expect(due).toBeCloseTo(serviceMinutes(r.state, 'svc-hotich'), 5);
+    // One just taken is due after it: not ahead.
+    const fresh = center('target-wait', ['ctr-1']);
+    fresh.issue('svc-hotich');
+    expect(estimateWait(fresh.state, newTicket('svc-chungthuc', fresh.now), fresh.now).minutes).toBe(0);
+  });
+
   it('puts priority tickets of shared services ahead of a normal ticket, and no normal ticket ahead of a priority one', () => {
     const r = center('service-order', ['ctr-1']);
     r.issue('svc-chungthuc', 'pri-elderly');
