@@ -130,6 +130,8 @@ export class QmPhoneTicket extends LitElement {
         line-height: 1.35;
         background: #e7f0fa;
         text-align: center;
+        /* Lines of even length: "khoảng 25–70 phút" never leaves "phút" alone on a line. */
+        text-wrap: balance;
       }
       .box strong {
         display: block;
