@@ -1,6 +1,6 @@
 /**
  * `<qm-console-app>`: the console shell. Owns the session and the /staff
- * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/admin/…, #/password)
+ * connection, routes by hash (#/counter, #/floor, #/printers, #/reports, #/reports/what-if, #/admin/…, #/password)
  * and shows only the screens the account's role may use (the server enforces it too).
  * An account on a one-time password sees only #/password until it sets its own, and
  * opens /staff only then (the server refuses it before). When the server refuses the
@@ -267,7 +267,7 @@ export class QmConsoleApp extends LitElement {
       case 'printers':
         return html`<qm-printers .view=${connection.view}></qm-printers>`;
       case 'reports':
-        return html`<qm-reports .view=${connection.view}></qm-reports>`;
+        return r.tab === 'what-if' ? html`<qm-what-if .view=${connection.view}></qm-what-if>` : html`<qm-reports .view=${connection.view}></qm-reports>`;
       case 'password':
         return html`<qm-password
           .me=${me}

@@ -85,6 +85,7 @@ export class QmReports extends LitElement {
         <button type="button" ?disabled=${!today} @click=${() => this.choose(today, today)}>${t('reports.today')}</button>
         <button type="button" ?disabled=${!today} @click=${() => this.choose(addDays(today, -6), today)}>${t('reports.week')}</button>
         <button type="button" ?disabled=${!today} @click=${() => this.choose(today.slice(0, 8) + '01', today)}>${t('reports.month')}</button>
+        <a class="csv" href="#/reports/what-if" data-testid="what-if-link">${t('whatIf.tab')}</a>
         <span class="spacer"></span>
         <a class="csv" href="/api/reports/summary.csv?${q}" download>${t('reports.csvSummary')}</a>
         <a class="csv" href="/api/reports/tickets.csv?${q}" download>${t('reports.csvTickets')}</a>

@@ -9,6 +9,8 @@ import { QmFloor } from './qm-floor';
 import { QmPrinters } from './qm-printers';
 import { QmPrintPreview } from './qm-print-preview';
 import { QmReports } from './qm-reports';
+import { QmWhatIf } from './qm-what-if';
+import { QmWhatIfResult } from './qm-what-if-result';
 import { QmChart } from './qm-chart';
 import { QmAdmin } from './qm-admin';
 import { QmAdminTable } from './qm-admin-table';
@@ -30,6 +32,8 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-printers', QmPrinters],
   ['qm-print-preview', QmPrintPreview],
   ['qm-reports', QmReports],
+  ['qm-what-if', QmWhatIf],
+  ['qm-what-if-result', QmWhatIfResult],
   ['qm-chart', QmChart],
   ['qm-admin', QmAdmin],
   ['qm-admin-table', QmAdminTable],

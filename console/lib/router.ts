@@ -1,4 +1,4 @@
-/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/admin/services…, #/password), and who may see each. */
+/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/reports/what-if, #/admin/services…, #/password), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
 export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'procedures' | 'audit';
@@ -8,7 +8,7 @@ export type Route =
   | { screen: 'counter' }
   | { screen: 'floor' }
   | { screen: 'printers' }
-  | { screen: 'reports' }
+  | { screen: 'reports'; tab?: 'what-if' }
   | { screen: 'password' }
   | { screen: 'admin'; tab: AdminTab };
 
@@ -38,11 +38,12 @@ export function parseHash(hash: string, role: Role, mustChangePassword = false):
   if (mustChangePassword) return { screen: 'password' };
   const [screen, tab] = hash.replace(/^#\/?/, '').split('/');
   let route: Route | null = null;
-  if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports' || screen === 'password') route = { screen };
+  if (screen === 'reports' && tab === 'what-if') route = { screen, tab };
+  else if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports' || screen === 'password') route = { screen };
   else if (screen === 'admin') route = { screen: 'admin', tab: ADMIN_TABS.includes(tab as AdminTab) ? (tab as AdminTab) : 'services' };
   return route && canSee(role, route.screen) ? route : homeFor(role);
 }
 
 export function hashOf(route: Route): string {
-  return route.screen === 'admin' ? `#/admin/${route.tab}` : `#/${route.screen}`;
+  return route.screen === 'admin' || (route.screen === 'reports' && route.tab) ? `#/${route.screen}/${route.tab}` : `#/${route.screen}`;
 }

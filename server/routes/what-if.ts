@@ -8,7 +8,8 @@ import { ErrorSchema, Id } from '../../protocol/schemas';
 import { DIRECTORS } from '../plugins/auth';
 import { parseRange } from '../reports/dates';
 import { openReader } from '../reports/read-connection';
-import { MAX_WHAT_IF_DAYS, runWhatIf, type WhatIfResult } from '../what-if/what-if';
+import type { WhatIfResult } from '../../protocol/what-if';
+import { MAX_WHAT_IF_DAYS, runWhatIf } from '../what-if/what-if';
 
 const Day = Type.String({ maxLength: 32, description: "Business day 'YYYY-MM-DD' in the center's zone" });
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: "Local time 'HH:mm'" });

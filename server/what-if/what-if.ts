@@ -2,10 +2,11 @@
  * Staffing what-if: each logged day of a period replayed with other counters — the citizens who came, at the
  * times they came, each with the service time, walk-up and no-show the log gives them — through the real
  * rules in the simulator; the days are combined. A counter left as it is ("open" omitted or true) works the
- * hours it worked that day (a new counter: the hours the center worked), so replaying the real counters
- * reproduces the logged waits, officers' own pace between calls aside.
+ * hours it worked that day (logged-day.ts; closed if it did nothing, a new counter: the hours the center
+ * worked), so replaying the real counters reproduces the logged waits, officers' own pace between calls aside.
  */
 import type { Counter } from '../../protocol/domain';
+import type { WaitFigures, WhatIfCounter, WhatIfFigures, WhatIfResult } from '../../protocol/what-if';
 import { DomainError } from '../../protocol/errors';
 import type { CenterConfig } from '../queue/state';
 import { localTime, startOfDay } from '../queue/calendar';
@@ -23,39 +24,12 @@ import { daySpan, readWhatIfTickets, workedWindows, type WhatIfTicket } from './
 /** A month of days: each is a whole simulated day, and the director waits for the answer. */
 export const MAX_WHAT_IF_DAYS = 31;
 
-export interface WhatIfCounter {
-  number: number;
-  serviceIds: string[];
-  /** true or omitted: the hours it worked each logged day; false: closed; windows: those hours every day. */
-  open?: boolean | Shift[];
-}
-
 export interface WhatIfInput {
   centerId: string;
   range: ReportRange;
   /** The center as configured now: services, priorities, routing; its counters are replaced by `counters`. */
   config: CenterConfig;
   counters: WhatIfCounter[];
-}
-
-type Figures = Pick<WaitStats, 'meanWaitSeconds' | 'p90WaitSeconds' | 'called' | 'uncalled'>;
-export interface WhatIfFigures extends Figures {
-  /** The same figures as the day was logged. */
-  logged: Figures;
-}
-
-export interface WhatIfResult {
-  from: string;
-  to: string;
-  /** Logged days replayed (days without a ticket are skipped). */
-  days: number;
-  tickets: number;
-  overall: WhatIfFigures;
-  byService: (WhatIfFigures & { serviceId: string })[];
-  /** By the local hour the ticket was issued. */
-  byHour: (WhatIfFigures & { hour: number })[];
-  /** Time spent simulating, ms. */
-  elapsedMs: number;
 }
 
 export function checkCounters(config: CenterConfig, counters: WhatIfCounter[]): void {
@@ -128,7 +102,7 @@ export async function runWhatIf(db: Db, input: WhatIfInput): Promise<WhatIfResul
 
 type Waited = Pick<SimTicket, 'serviceId' | 'issuedAt'>;
 
-const pick = (s: WaitStats): Figures => ({ meanWaitSeconds: s.meanWaitSeconds, p90WaitSeconds: s.p90WaitSeconds, called: s.called, uncalled: s.uncalled });
+const pick = (s: WaitStats): WaitFigures => ({ meanWaitSeconds: s.meanWaitSeconds, p90WaitSeconds: s.p90WaitSeconds, called: s.called, uncalled: s.uncalled });
 
 /** A logged ticket in the simulator's terms, so both sides are measured by one rule (summary.ts). */
 function loggedWait(t: WhatIfTicket): SimTicket {
