@@ -29,6 +29,9 @@ export class QmWhatIfResult extends LitElement {
     if (!r) return null;
     const names = new Map(this.services.map((s) => [s.id, s.name]));
     const name = (id: string) => names.get(id) ?? id;
+    // In the kiosk's order of services, as every other report lists them.
+    const rank = new Map(this.services.map((s) => [s.id, s.sortOrder]));
+    const byService = [...r.byService].sort((a, b) => (rank.get(a.serviceId) ?? 1e9) - (rank.get(b.serviceId) ?? 1e9));
     return html`<h2>${t('whatIf.result')}</h2>
       <p class="muted" data-testid="what-if-basis">
         ${t('whatIf.range', { from: dmy(r.from), to: dmy(r.to) })} ·
@@ -48,10 +51,10 @@ export class QmWhatIfResult extends LitElement {
               </section>
               <section class="card">
                 <h3>${t('whatIf.byService')}</h3>
-                <qm-chart .labels=${r.byService.map((g) => name(g.serviceId))} .datasets=${this.series(r.byService)}></qm-chart>
+                <qm-chart .labels=${byService.map((g) => name(g.serviceId))} .datasets=${this.series(byService)}></qm-chart>
               </section>
             </div>
-            ${this.table(r, name)}`}`;
+            ${this.table(r, byService, name)}`}`;
   }
 
   private series(groups: WhatIfFigures[]) {
@@ -78,7 +81,7 @@ export class QmWhatIfResult extends LitElement {
     return diff < 0 ? html`<span class="better">−${text}</span>` : html`<span class="worse">+${text}</span>`;
   }
 
-  private table(r: WhatIfResult, name: (id: string) => string) {
+  private table(r: WhatIfResult, byService: WhatIfResult['byService'], name: (id: string) => string) {
     const lang = currentLang();
     const row = (label: string, g: WhatIfFigures, cls = '') => html`<tr class=${cls}>
       <td>${label}</td>
@@ -103,7 +106,7 @@ export class QmWhatIfResult extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${r.byService.map((g) => row(name(g.serviceId), g))} ${row(t('whatIf.overall'), r.overall, 'total')}
+          ${byService.map((g) => row(name(g.serviceId), g))} ${row(t('whatIf.overall'), r.overall, 'total')}
         </tbody>
       </table>
       <p class="muted small">${t('whatIf.note')}</p>

@@ -54,11 +54,15 @@ export const whatIfStyles = css`
     padding: 0 0.25rem;
     max-width: 100%;
   }
-  fieldset.counter legend .muted {
+  fieldset.counter legend strong {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    font-size: 0.85rem;
+  }
+  fieldset.counter legend .badge {
+    flex: none;
+    background: #e8f0fe;
+    color: var(--qm-blue);
   }
   fieldset.closed {
     background: #f1f3f4;

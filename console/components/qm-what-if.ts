@@ -77,6 +77,9 @@ export class QmWhatIf extends LitElement {
     this.error = '';
     try {
       this.result = await api<WhatIfResult>('/api/reports/what-if', { method: 'POST', body });
+      // The answer is below the counters: bring it into view.
+      await this.updateComplete;
+      this.renderRoot.querySelector('qm-what-if-result')?.scrollIntoView({ block: 'start' });
     } catch (err) {
       this.result = null;
       this.error = err instanceof ApiError ? err.message : String(err);
@@ -113,9 +116,9 @@ export class QmWhatIf extends LitElement {
   private renderCounter(c: PlannedCounter) {
     const closed = c.mode === 'closed';
     return html`<fieldset class="card counter ${closed ? 'closed' : ''}" data-testid="what-if-counter-${c.number}">
-      <legend>
-        <strong>${t('whatIf.counter', { number: c.number })}</strong>
-        <span class="muted">${c.name ?? t('whatIf.newCounter')}</span>
+      <legend title=${c.name ?? ''}>
+        <strong>${c.name ?? t('whatIf.counter', { number: c.number })}</strong>
+        ${c.name ? null : html`<span class="badge">${t('whatIf.newCounter')}</span>`}
       </legend>
       <label class="mode"
         >${t('whatIf.open')}

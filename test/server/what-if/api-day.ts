@@ -26,6 +26,16 @@ export function busyMorning(): Arrival[] {
   return arrivals;
 }
 
+/** Every counter busy: the morning above plus Cư trú, BHXH – BHYT and household business for counters 4 and 5. */
+export function centerMorning(): Arrival[] {
+  const arrivals = busyMorning();
+  for (let m = 0; m < 120; m += 6) {
+    arrivals.push({ minute: m + 3, serviceId: 'svc-cutru', serviceMinutes: 5 + (m % 5) });
+    arrivals.push({ minute: m + 4, serviceId: m % 12 ? 'svc-bhyt' : 'svc-kinhdoanh', serviceMinutes: 7 + (m % 4) });
+  }
+  return arrivals;
+}
+
 /** Runs the day from the clock's instant (09:00 local in the tests) minute by minute until every ticket is done. */
 export async function driveDay(app: FastifyInstance, clock: FakeClock, arrivals: Arrival[], counters = ['ctr-1', 'ctr-2', 'ctr-3']): Promise<void> {
   const cookies = await Promise.all(counters.map((_, i) => loginCookie(app, `staff${i + 1}`)));
