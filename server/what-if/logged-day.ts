@@ -67,6 +67,34 @@ export function workedWindows(tickets: WhatIfTicket[], counterId: string, servic
   return windows;
 }
 
+/**
+ * The officer's own pace: after finishing a citizen while another already waited, how long the counter took
+ * to call the next one (up to 10 minutes; longer, it was away: see `workedWindows`). The replay's counters
+ * call at once, so this time is added to the finished citizen's service: the calls then come when they came.
+ * One figure per ticket, in the order of `tickets`.
+ */
+export function turnaroundsMs(tickets: WhatIfTicket[]): number[] {
+  const turnaround = new Array<number>(tickets.length).fill(0);
+  const byCounter = new Map<string, number[]>();
+  tickets.forEach((t, i) => {
+    if (t.counterId === null || t.firstCalledAt === null) return;
+    const list = byCounter.get(t.counterId);
+    if (list) list.push(i);
+    else byCounter.set(t.counterId, [i]);
+  });
+  for (const list of byCounter.values()) {
+    list.sort((a, b) => tickets[a].firstCalledAt! - tickets[b].firstCalledAt!);
+    for (let k = 1; k < list.length; k++) {
+      const done = tickets[list[k - 1]];
+      const next = tickets[list[k]];
+      if (done.completedAt === null || next.issuedAt > done.completedAt) continue;
+      const gap = next.firstCalledAt! - done.completedAt;
+      if (gap > 0 && gap <= AWAY_MS) turnaround[list[k - 1]] = gap;
+    }
+  }
+  return turnaround;
+}
+
 /** The center's working day when a counter has no log of its own: the span of every counter's work. */
 export function daySpan(tickets: WhatIfTicket[]): [number, number] | null {
   let from = Infinity;

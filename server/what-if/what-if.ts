@@ -3,7 +3,8 @@
  * times they came, each with the service time, walk-up and no-show the log gives them — through the real
  * rules in the simulator; the days are combined. A counter left as it is ("open" omitted or true) works the
  * hours it worked that day (logged-day.ts; closed if it did nothing, a new counter: the hours the center
- * worked), so replaying the real counters reproduces the logged waits, officers' own pace between calls aside.
+ * worked), and an officer's time between finishing one citizen and calling the next travels with the
+ * citizen finished; so replaying the real counters reproduces the logged waits.
  */
 import type { Counter } from '../../protocol/domain';
 import type { WaitFigures, WhatIfCounter, WhatIfFigures, WhatIfResult } from '../../protocol/what-if';
@@ -19,7 +20,7 @@ import { simulateDay } from '../sim/simulate';
 import { waitStats, type WaitStats } from '../sim/summary';
 import type { Shift, SimTicket } from '../sim/types';
 import { toShifts, validShifts } from './hours';
-import { daySpan, readWhatIfTickets, workedWindows, type WhatIfTicket } from './logged-day';
+import { daySpan, readWhatIfTickets, turnaroundsMs, workedWindows, type WhatIfTicket } from './logged-day';
 
 /** A month of days: each is a whole simulated day, and the director waits for the answer. */
 export const MAX_WHAT_IF_DAYS = 31;
@@ -74,7 +75,9 @@ export async function runWhatIf(db: Db, input: WhatIfInput): Promise<WhatIfResul
   for (const [day, tickets] of byDay) {
     await new Promise((resolve) => setImmediate(resolve));
     const dayStart = startOfDay(day, timeZone);
-    const citizens = citizensFromLog(tickets, serviceTimes, seededRandom(`what-if/${day}`));
+    // `tickets` are in issue order, as citizensFromLog puts its citizens: the i-th citizen is the i-th ticket.
+    const pace = turnaroundsMs(tickets);
+    const citizens = citizensFromLog(tickets, serviceTimes, seededRandom(`what-if/${day}`)).map((c, i) => ({ ...c, serviceMs: c.serviceMs + pace[i] }));
     const counterShifts = Object.fromEntries(counters.map((c, i) => [c.id, shiftsOf(input.counters[i], c, !realIds.has(c.id), tickets, dayStart)]));
     const sim = simulateDay({ config: replayConfig, day, arrivalsPerHour: {}, citizens, serviceTimes, counterShifts }, `what-if/${day}`, { recordEstimates: false });
     predicted.push(...sim.tickets);

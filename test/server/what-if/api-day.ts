@@ -1,7 +1,7 @@
 /**
  * A logged day made through the real API on a fake clock: citizens take tickets at set minutes, and each
- * working counter, as soon as it is free, calls next, starts at once and completes after the citizen's
- * service time — officers who never dawdle, so a replay should reproduce their day.
+ * working counter, once free (and `paceMinutes` after its last finish: the officer files the papers), calls
+ * next, starts at once and completes after the citizen's service time.
  */
 import type { FastifyInstance } from 'fastify';
 import { loginCookie } from '../../helpers/app';
@@ -37,10 +37,10 @@ export function centerMorning(): Arrival[] {
 }
 
 /** Runs the day from the clock's instant (09:00 local in the tests) minute by minute until every ticket is done. */
-export async function driveDay(app: FastifyInstance, clock: FakeClock, arrivals: Arrival[], counters = ['ctr-1', 'ctr-2', 'ctr-3']): Promise<void> {
+export async function driveDay(app: FastifyInstance, clock: FakeClock, arrivals: Arrival[], counters = ['ctr-1', 'ctr-2', 'ctr-3'], paceMinutes = 0): Promise<void> {
   const cookies = await Promise.all(counters.map((_, i) => loginCookie(app, `staff${i + 1}`)));
   const serviceMinutes = new Map<string, number>();
-  const desks = counters.map((id, i) => ({ id, cookie: cookies[i], holding: null as string | null, doneAt: 0 }));
+  const desks = counters.map((id, i) => ({ id, cookie: cookies[i], holding: null as string | null, doneAt: 0, readyAt: 0, foundNone: false }));
   const post = async (cookie: string, url: string, payload: object) => {
     const res = await app.inject({ method: 'POST', url, headers: { cookie }, payload });
     return res.statusCode === 200 ? res.json() : null;
@@ -56,15 +56,20 @@ export async function driveDay(app: FastifyInstance, clock: FakeClock, arrivals:
       if (d.holding && clock.ms >= d.doneAt) {
         await post(d.cookie, `/api/counters/${d.id}/complete`, { ticketId: d.holding });
         d.holding = null;
+        d.readyAt = clock.ms + paceMinutes * MINUTE;
       }
-      if (d.holding) continue;
+      if (d.holding || clock.ms < d.readyAt) {
+        d.foundNone = false;
+        continue;
+      }
       const called = await post(d.cookie, `/api/counters/${d.id}/call-next`, { expectedCurrentTicketId: null });
       const ticket = called?.ticket;
+      d.foundNone = !ticket;
       if (!ticket) continue;
       await post(d.cookie, `/api/counters/${d.id}/start`, { ticketId: ticket.id });
       d.holding = ticket.id;
       d.doneAt = clock.ms + serviceMinutes.get(ticket.id)! * MINUTE;
     }
-    if (minute > Math.max(...arrivals.map((a) => a.minute)) && desks.every((d) => !d.holding)) break;
+    if (minute > Math.max(...arrivals.map((a) => a.minute)) && desks.every((d) => d.foundNone && !d.holding)) break;
   }
 }
