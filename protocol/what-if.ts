@@ -14,10 +14,14 @@ export interface WhatIfCounter {
   open?: boolean | WorkWindow[];
 }
 
+/** 'logged': each logged day replayed (the citizens who came); 'typical': days drawn from what the period was like. */
+export type WhatIfBasis = 'logged' | 'typical';
+
 export interface WhatIfRequest {
   from: string;
   to: string;
   counters: WhatIfCounter[];
+  basis?: WhatIfBasis;
 }
 
 export interface WaitFigures {
@@ -37,9 +41,12 @@ export interface WhatIfFigures extends WaitFigures {
 export interface WhatIfResult {
   from: string;
   to: string;
-  /** Logged days replayed (days without tickets are skipped). */
+  basis: WhatIfBasis;
+  /** Logged days in the period (days without tickets are skipped). */
   days: number;
   tickets: number;
+  /** Days simulated: the logged days replayed, or the typical days drawn. */
+  simulatedDays: number;
   overall: WhatIfFigures;
   /** By the service the citizen queued for. */
   byService: (WhatIfFigures & { serviceId: string })[];

@@ -36,6 +36,12 @@ const WhatIfBody = Type.Object(
       ),
       { minItems: 1, maxItems: 100 },
     ),
+    basis: Type.Optional(
+      Type.Union([Type.Literal('logged'), Type.Literal('typical')], {
+        description:
+          "'logged' (default): each logged day replayed with its own citizens. 'typical': days drawn from the period's learned arrivals per service and hour, service times, priorities, walk-up and no-shows, each counter kept as it is working the hours of its middle day",
+      }),
+    ),
   },
   { additionalProperties: false, description: `Each logged day from \`from\` to \`to\` (at most ${MAX_WHAT_IF_DAYS} days) replayed with these counters` },
 );
@@ -50,8 +56,10 @@ const WithLogged = { ...Figures, logged: Type.Object(Figures, { description: 'Th
 const WhatIfReply = Type.Object({
   from: Type.String(),
   to: Type.String(),
-  days: Type.Integer({ description: 'Logged days replayed (days without tickets are skipped)' }),
-  tickets: Type.Integer(),
+  basis: Type.Union([Type.Literal('logged'), Type.Literal('typical')]),
+  days: Type.Integer({ description: 'Logged days in the period (days without tickets are skipped)' }),
+  tickets: Type.Integer({ description: 'Logged tickets in the period' }),
+  simulatedDays: Type.Integer({ description: 'Days simulated: the logged days replayed, or the typical days drawn' }),
   overall: Type.Object(WithLogged),
   byService: Type.Array(Type.Object({ serviceId: Type.String(), ...WithLogged }), { description: 'By the service the citizen queued for' }),
   byHour: Type.Array(Type.Object({ hour: Type.Integer(), ...WithLogged }), { description: 'By the local hour of issue' }),
@@ -77,7 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const reader = openReader(app.db);
       try {
         reply.header('cache-control', 'no-store');
-        return await runWhatIf(reader, { centerId: state.center.id, range, config, counters: req.body.counters });
+        return await runWhatIf(reader, { centerId: state.center.id, range, config, counters: req.body.counters, basis: req.body.basis });
       } finally {
         if (reader !== app.db) reader.close();
       }

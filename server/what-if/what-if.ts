@@ -7,23 +7,26 @@
  * citizen finished; so replaying the real counters reproduces the logged waits.
  */
 import type { Counter } from '../../protocol/domain';
-import type { WaitFigures, WhatIfCounter, WhatIfFigures, WhatIfResult } from '../../protocol/what-if';
+import type { WaitFigures, WhatIfBasis, WhatIfCounter, WhatIfFigures, WhatIfResult } from '../../protocol/what-if';
 import { DomainError } from '../../protocol/errors';
 import type { CenterConfig } from '../queue/state';
 import { localTime, startOfDay } from '../queue/calendar';
 import type { ReportRange } from '../reports/dates';
 import type { Db } from '../store/db';
-import { learnServiceTimes } from '../sim/learn';
+import { learnDay, learnServiceTimes } from '../sim/learn';
 import { seededRandom } from '../sim/random';
 import { citizensFromLog } from '../sim/replay';
 import { simulateDay } from '../sim/simulate';
 import { waitStats, type WaitStats } from '../sim/summary';
 import type { Shift, SimTicket } from '../sim/types';
-import { toShifts, validShifts } from './hours';
+import { minutesOf, toShifts, validShifts } from './hours';
 import { daySpan, readWhatIfTickets, turnaroundsMs, workedWindows, type WhatIfTicket } from './logged-day';
 
 /** A month of days: each is a whole simulated day, and the director waits for the answer. */
 export const MAX_WHAT_IF_DAYS = 31;
+
+/** Typical days simulated: enough that one unlucky morning does not make the answer. */
+export const TYPICAL_DAYS = 8;
 
 export interface WhatIfInput {
   centerId: string;
@@ -31,6 +34,8 @@ export interface WhatIfInput {
   /** The center as configured now: services, priorities, routing; its counters are replaced by `counters`. */
   config: CenterConfig;
   counters: WhatIfCounter[];
+  /** 'logged' (default): each logged day replayed; 'typical': days drawn from what the period's days were like. */
+  basis?: WhatIfBasis;
 }
 
 export function checkCounters(config: CenterConfig, counters: WhatIfCounter[]): void {
@@ -72,15 +77,28 @@ export async function runWhatIf(db: Db, input: WhatIfInput): Promise<WhatIfResul
     if (day) day.push(t);
     else byDay.set(t.businessDay, [t]);
   }
-  for (const [day, tickets] of byDay) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const dayStart = startOfDay(day, timeZone);
-    // `tickets` are in issue order, as citizensFromLog puts its citizens: the i-th citizen is the i-th ticket.
-    const pace = turnaroundsMs(tickets);
-    const citizens = citizensFromLog(tickets, serviceTimes, seededRandom(`what-if/${day}`)).map((c, i) => ({ ...c, serviceMs: c.serviceMs + pace[i] }));
-    const counterShifts = Object.fromEntries(counters.map((c, i) => [c.id, shiftsOf(input.counters[i], c, !realIds.has(c.id), tickets, dayStart)]));
-    const sim = simulateDay({ config: replayConfig, day, arrivalsPerHour: {}, citizens, serviceTimes, counterShifts }, `what-if/${day}`, { recordEstimates: false });
-    predicted.push(...sim.tickets);
+  const shiftsOn = (tickets: WhatIfTicket[], dayStart: number) =>
+    Object.fromEntries(counters.map((c, i) => [c.id, shiftsOf(input.counters[i], c, !realIds.has(c.id), tickets, dayStart)]));
+  const days = [...byDay].map(([day, tickets]) => ({ day, tickets, shifts: shiftsOn(tickets, startOfDay(day, timeZone)) }));
+  if (input.basis === 'typical' && days.length > 0) {
+    // Arrivals, service times, priorities, walk-up and no-shows learned over the period; each counter works
+    // the hours of its middle day (by hours worked), so a usual lunch break is kept.
+    const learned = learnDay(logged, timeZone);
+    const counterShifts = Object.fromEntries(counters.map((c) => [c.id, middleDay(days.map((d) => d.shifts[c.id]))]));
+    for (let i = 0; i < TYPICAL_DAYS; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const sim = simulateDay({ config: replayConfig, day: range.to, ...learned, counterShifts }, `typical/${i}`, { recordEstimates: false });
+      predicted.push(...sim.tickets);
+    }
+  } else {
+    for (const { day, tickets, shifts } of days) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // `tickets` are in issue order, as citizensFromLog puts its citizens: the i-th citizen is the i-th ticket.
+      const pace = turnaroundsMs(tickets);
+      const citizens = citizensFromLog(tickets, serviceTimes, seededRandom(`what-if/${day}`)).map((c, i) => ({ ...c, serviceMs: c.serviceMs + pace[i] }));
+      const sim = simulateDay({ config: replayConfig, day, arrivalsPerHour: {}, citizens, serviceTimes, counterShifts: shifts }, `what-if/${day}`, { recordEstimates: false });
+      predicted.push(...sim.tickets);
+    }
   }
 
   const asLogged = logged.map(loggedWait);
@@ -94,8 +112,10 @@ export async function runWhatIf(db: Db, input: WhatIfInput): Promise<WhatIfResul
   return {
     from: range.from,
     to: range.to,
+    basis: input.basis ?? 'logged',
     days: byDay.size,
     tickets: logged.length,
+    simulatedDays: input.basis === 'typical' && days.length > 0 ? TYPICAL_DAYS : days.length,
     overall: figures(() => true),
     byService: serviceIds.map((serviceId) => ({ serviceId, ...figures((t) => t.serviceId === serviceId) })),
     byHour: hours.map((hour) => ({ hour, ...figures((t) => hourOf(t) === hour) })),
@@ -145,4 +165,11 @@ function shiftsOf(asked: WhatIfCounter, counter: Counter, isNew: boolean, ticket
   if (!span) return [];
   // A counter of the center that did nothing that day was closed; a new one works the center's day.
   return toShifts(isNew ? [span] : (workedWindows(tickets, counter.id, counter.serviceIds, span) ?? []), dayStart);
+}
+
+/** The windows of the day with the median hours worked (a counter's usual day). */
+function middleDay(perDay: Shift[][]): Shift[] {
+  const worked = (shifts: Shift[]) => shifts.reduce((sum, w) => sum + minutesOf(w.to) - minutesOf(w.from), 0);
+  const sorted = [...perDay].sort((a, b) => worked(a) - worked(b));
+  return sorted[Math.floor(sorted.length / 2)] ?? [];
 }

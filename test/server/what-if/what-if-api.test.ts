@@ -112,6 +112,15 @@ describe('replaying the logged day', () => {
     expect(late.overall.uncalled).toBeLessThan(closed.overall.uncalled);
   });
 
+  it('a typical day (arrivals learned over the period, no log replayed): close to the real waits unchanged, shorter with one counter more', async () => {
+    const same = (await whatIf({ from: DAY, to: DAY, counters: REAL, basis: 'typical' })).json();
+    expect(same).toMatchObject({ basis: 'typical', days: 1, simulatedDays: 8 });
+    expect(same.overall.meanWaitSeconds / same.overall.logged.meanWaitSeconds).toBeGreaterThan(0.6);
+    expect(same.overall.meanWaitSeconds / same.overall.logged.meanWaitSeconds).toBeLessThan(1.5);
+    const more = (await whatIf({ from: DAY, to: DAY, counters: [...REAL, { number: 6, serviceIds: ['svc-hotich', 'svc-chungthuc'] }], basis: 'typical' })).json();
+    expect(more.overall.meanWaitSeconds).toBeLessThan(same.overall.meanWaitSeconds / 2);
+  });
+
   it('skips days without tickets, and answers an empty period with zeros', async () => {
     const r = (await whatIf({ from: '2026-11-01', to: '2026-11-22', counters: REAL })).json();
     expect(r).toMatchObject({ days: 0, tickets: 0, overall: { meanWaitSeconds: 0, called: 0 }, byService: [], byHour: [] });
