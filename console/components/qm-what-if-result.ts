@@ -35,7 +35,9 @@ export class QmWhatIfResult extends LitElement {
     return html`<h2>${t('whatIf.result')}</h2>
       <p class="muted" data-testid="what-if-basis">
         ${t('whatIf.range', { from: dmy(r.from), to: dmy(r.to) })} ·
-        ${t('whatIf.basis', { days: r.days, tickets: r.tickets, ms: r.elapsedMs })}
+        ${r.basis === 'typical'
+          ? t('whatIf.typicalBasis', { days: r.days, tickets: r.tickets, simulated: r.simulatedDays, ms: r.elapsedMs })
+          : t('whatIf.basis', { days: r.days, tickets: r.tickets, ms: r.elapsedMs })}
       </p>
       ${r.tickets === 0
         ? html`<p class="muted">${t('whatIf.noDays')}</p>`

@@ -9,7 +9,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../protocol/domain';
 import { addDays, localDay } from '../../protocol/local-time';
-import type { WhatIfResult } from '../../protocol/what-if';
+import type { WhatIfBasis, WhatIfResult } from '../../protocol/what-if';
 import { api, ApiError } from '../lib/api';
 import { dmy, parseDmy } from '../lib/format';
 import { t } from '../lib/i18n';
@@ -27,6 +27,7 @@ export class QmWhatIf extends LitElement {
   @state() private fromText = '';
   @state() private toText = '';
   @state() private plan: PlannedCounter[] | null = null;
+  @state() private basis: WhatIfBasis = 'logged';
   @state() private result: WhatIfResult | null = null;
   @state() private error = '';
   @state() private running = false;
@@ -68,7 +69,7 @@ export class QmWhatIf extends LitElement {
       this.error = t('reports.badDate');
       return;
     }
-    const body = requestOf(from, to, this.plan ?? []);
+    const body = requestOf(from, to, this.plan ?? [], this.basis);
     if ('badHours' in body) {
       this.error = t('whatIf.badHours', { number: body.badHours });
       return;
@@ -99,6 +100,12 @@ export class QmWhatIf extends LitElement {
           <label>${t('reports.to')} <input name="to" inputmode="numeric" placeholder="dd/mm/yyyy" .value=${this.toText} @input=${(e: Event) => (this.toText = (e.target as HTMLInputElement).value)} /></label>
           <button type="button" ?disabled=${!today} @click=${() => this.setRange(addDays(today, -1), addDays(today, -1))}>${t('whatIf.yesterday')}</button>
           <button type="button" ?disabled=${!today} @click=${() => this.setRange(addDays(today, -7), addDays(today, -1))}>${t('whatIf.lastWeek')}</button>
+          <label
+            >${t('whatIf.basis.label')}
+            <select name="basis" @change=${(e: Event) => (this.basis = (e.target as HTMLSelectElement).value as WhatIfBasis)}>
+              ${(['logged', 'typical'] as const).map((b) => html`<option value=${b} ?selected=${this.basis === b}>${t(`whatIf.basis.${b}`)}</option>`)}
+            </select></label
+          >
           <span class="spacer"></span>
           <button type="button" @click=${() => (this.plan = planFrom(this.view?.counters ?? []))}>${t('whatIf.reset')}</button>
           <button class="primary" data-testid="what-if-run" ?disabled=${this.running || !this.plan}>${this.running ? t('whatIf.running') : t('whatIf.run')}</button>

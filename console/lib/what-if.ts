@@ -2,7 +2,7 @@
  * The staffing what-if screen's plan: the counters as the director edits them, and the request they make.
  * Pure, so the rules (hours text, next counter number, service order) are tested without a browser.
  */
-import type { WhatIfCounter, WhatIfRequest, WorkWindow } from '../../protocol/what-if';
+import type { WhatIfBasis, WhatIfCounter, WhatIfRequest, WorkWindow } from '../../protocol/what-if';
 
 /** How a counter works in the plan: as it did each logged day, by the hours typed, or not at all. */
 export type OpenMode = 'as-logged' | 'hours' | 'closed';
@@ -60,7 +60,7 @@ export function parseHours(text: string): WorkWindow[] | null {
 }
 
 /** The request, or the number of the first counter whose hours cannot be read. */
-export function requestOf(from: string, to: string, plan: PlannedCounter[]): WhatIfRequest | { badHours: number } {
+export function requestOf(from: string, to: string, plan: PlannedCounter[], basis: WhatIfBasis = 'logged'): WhatIfRequest | { badHours: number } {
   const counters: WhatIfCounter[] = [];
   for (const c of plan) {
     if (c.mode === 'hours') {
@@ -69,5 +69,5 @@ export function requestOf(from: string, to: string, plan: PlannedCounter[]): Wha
       counters.push({ number: c.number, serviceIds: c.serviceIds, open });
     } else counters.push({ number: c.number, serviceIds: c.serviceIds, open: c.mode !== 'closed' });
   }
-  return { from, to, counters };
+  return { from, to, counters, basis };
 }

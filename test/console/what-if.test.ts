@@ -52,7 +52,9 @@ describe('what-if plan', () => {
         { number: 2, serviceIds: ['svc-b', 'svc-a'], open: [{ from: '08:00', to: '12:00' }] },
         { number: 3, serviceIds: ['svc-a'], open: true },
       ],
+      basis: 'logged',
     });
+    expect(requestOf('2026-11-16', '2026-11-22', [two], 'typical')).toMatchObject({ basis: 'typical' });
     expect(requestOf('2026-11-16', '2026-11-22', [{ ...two, mode: 'hours', hoursText: 'cả ngày' }])).toEqual({ badHours: 2 });
   });
 });

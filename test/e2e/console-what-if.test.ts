@@ -1,7 +1,7 @@
 /**
  * The director's staffing what-if in real Chromium: a morning logged through the API, replayed the next day
- * with the counters as they are (the real waits come back), with a sixth counter (shorter), with unreadable
- * hours and with every counter closed (translated refusals). Screenshot: console-what-if.png at 1366×768.
+ * with the counters as they are (the real waits come back), with a sixth counter (shorter), as a typical day,
+ * with unreadable hours and with every counter closed (translated refusals). Screenshot: console-what-if.png at 1366×768.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -80,6 +80,17 @@ describe('staffing what-if screen', () => {
     expect(row).toContain('−');
     await page.waitForTimeout(300); // chart.js draws on the next frame
     await page.screenshot({ path: join(dir, 'console-what-if.png'), fullPage: true });
+  });
+
+  it('a typical day instead: days drawn from the period’s arrivals', async () => {
+    await page.selectOption('qm-what-if select[name=basis]', 'typical');
+    await run();
+    await page.waitForFunction(() => {
+      const result = document.querySelector('qm-console-app')?.shadowRoot?.querySelector('qm-what-if')?.shadowRoot?.querySelector('qm-what-if-result');
+      return result?.shadowRoot?.querySelector('[data-testid=what-if-basis]')?.textContent?.includes('ngày điển hình');
+    });
+    expect(await text('[data-testid=what-if-basis]')).toContain('8 ngày điển hình được mô phỏng');
+    await page.selectOption('qm-what-if select[name=basis]', 'logged');
   });
 
   it('says what is wrong: unreadable hours (in the page), no counter open (from the server, translated)', async () => {
