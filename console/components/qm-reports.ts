@@ -10,8 +10,9 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
 import { api, ApiError } from '../lib/api';
+import { centerToday } from '../lib/center-today';
 import { dmy, minutes, parseDmy, percent } from '../lib/format';
-import { addDays, localDay } from '../../protocol/local-time';
+import { addDays } from '../../protocol/local-time';
 import { currentLang, t } from '../lib/i18n';
 import type { StaffView } from '../lib/staff-model';
 import type { MessageKey } from '../lib/i18n.vi';
@@ -31,11 +32,8 @@ export class QmReports extends LitElement {
   @state() private error = '';
   @state() private loading = false;
 
-  /** The center's "today", from the server's clock in the center's zone: never the PC's own date. */
   private today(): string | null {
-    const view = this.view;
-    if (!view?.ready || !view.center) return null;
-    return localDay(Date.now() + view.serverOffsetMs, view.center.timeZone);
+    return centerToday(this.view);
   }
 
   protected override willUpdate(): void {

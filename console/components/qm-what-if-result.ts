@@ -11,6 +11,7 @@ import type { Service } from '../../protocol/domain';
 import type { WhatIfFigures, WhatIfResult } from '../../protocol/what-if';
 import { dmy, minutes } from '../lib/format';
 import { currentLang, t } from '../lib/i18n';
+import { reportStyles } from './qm-reports.styles';
 import { whatIfStyles } from './qm-what-if.styles';
 import { theme } from './theme';
 
@@ -19,7 +20,7 @@ const PREDICTED_COLOR = '#0b5cab';
 const toMinutes = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
 
 export class QmWhatIfResult extends LitElement {
-  static override styles = [theme, whatIfStyles];
+  static override styles = [theme, reportStyles, whatIfStyles];
 
   @property({ attribute: false }) result: WhatIfResult | null = null;
   @property({ attribute: false }) services: Service[] = [];

@@ -1,13 +1,7 @@
 import { css } from 'lit';
 
+/** What the what-if screen adds to the reports' styles (qm-reports.styles.ts). */
 export const whatIfStyles = css`
-  :host {
-    display: block;
-  }
-  h1 {
-    font-size: 1.3rem;
-    margin: 0.25rem 0;
-  }
   h2 {
     font-size: 1.1rem;
     margin: 1rem 0 0.5rem;
@@ -22,18 +16,6 @@ export const whatIfStyles = css`
   }
   .small {
     font-size: 0.85rem;
-  }
-  .bar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .bar input {
-    width: 8.5rem;
-  }
-  .spacer {
-    flex: 1;
   }
   .counters {
     display: grid;
@@ -103,17 +85,9 @@ export const whatIfStyles = css`
     font-weight: 600;
   }
   .kpis {
-    display: grid;
     grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-    gap: 0.75rem;
-    margin: 0.75rem 0;
-  }
-  .kpi {
-    display: grid;
-    gap: 0.2rem;
   }
   .kpi strong {
-    font-size: 1.6rem;
     color: var(--qm-blue);
   }
   .better {
@@ -123,15 +97,6 @@ export const whatIfStyles = css`
   .worse {
     color: var(--qm-red);
     font-weight: 600;
-  }
-  .charts {
-    display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
-    gap: 1rem;
-    margin-bottom: 1rem;
-  }
-  .block {
-    margin-bottom: 1rem;
   }
   td.predicted {
     font-weight: 600;

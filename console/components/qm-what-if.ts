@@ -8,20 +8,23 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../protocol/domain';
-import { addDays, localDay } from '../../protocol/local-time';
+import { addDays } from '../../protocol/local-time';
 import type { WhatIfBasis, WhatIfResult } from '../../protocol/what-if';
 import { api, ApiError } from '../lib/api';
+import { centerToday } from '../lib/center-today';
 import { dmy, parseDmy } from '../lib/format';
 import { t } from '../lib/i18n';
 import type { StaffView } from '../lib/staff-model';
 import { addCounter, planFrom, requestOf, toggleService, type OpenMode, type PlannedCounter } from '../lib/what-if';
+import { reportStyles } from './qm-reports.styles';
 import { whatIfStyles } from './qm-what-if.styles';
 import { theme } from './theme';
 
 const MODES: OpenMode[] = ['as-logged', 'hours', 'closed'];
 
 export class QmWhatIf extends LitElement {
-  static override styles = [theme, whatIfStyles];
+  // The reports' bar, headings and charts, so both screens look alike.
+  static override styles = [theme, reportStyles, whatIfStyles];
 
   @property({ attribute: false }) view: StaffView | null = null;
   @state() private fromText = '';
@@ -32,11 +35,8 @@ export class QmWhatIf extends LitElement {
   @state() private error = '';
   @state() private running = false;
 
-  /** The center's "today", from the server's clock in the center's zone: never the PC's own date. */
   private today(): string | null {
-    const view = this.view;
-    if (!view?.ready || !view.center) return null;
-    return localDay(Date.now() + view.serverOffsetMs, view.center.timeZone);
+    return centerToday(this.view);
   }
 
   protected override willUpdate(): void {
