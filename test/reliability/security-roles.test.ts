@@ -50,6 +50,8 @@ const EXACT: Record<string, Caller[]> = {
   'PATCH /api/devices/{id}': ADMINS,
   'POST /api/devices/{id}/revoke': ADMINS,
   'PUT /api/devices/auto-approve': ADMINS,
+  // The staffing what-if reads the reports' log: a report, though a POST.
+  'POST /api/reports/what-if': DIRECTORS,
   'GET /': EVERYONE,
   'GET /display/counter/{number}': EVERYONE,
   'GET /t/{ticketId}': EVERYONE,
