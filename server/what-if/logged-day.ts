@@ -41,8 +41,8 @@ const AWAY_MS = 10 * 60_000;
 
 /**
  * When a counter worked on a logged day, as [start, end) instants: the center's working day (`span`), less the
- * stretches the counter stayed idle for over 10 minutes while a citizen of its services waited through them —
- * before its first call, between two tickets, after its last finish. Null when it did nothing that day.
+ * stretches it stayed idle while a citizen of its services waited over 10 minutes — before its first call,
+ * between two tickets, after its last finish. Null when it did nothing that day.
  */
 export function workedWindows(tickets: WhatIfTicket[], counterId: string, serviceIds: string[], span: [number, number]): [number, number][] | null {
   const busy = tickets
@@ -51,8 +51,11 @@ export function workedWindows(tickets: WhatIfTicket[], counterId: string, servic
     .sort((a, b) => a[0] - b[0]);
   if (busy.length === 0) return null;
   const mine = new Set(serviceIds);
+  // Idle from `from` to `to` while one of its citizens waited over 10 minutes of it, to be called at `to` or later:
+  // nobody was at the counter (a counter calls as soon as it is free). The whole stretch counts as away — a lunch
+  // break starts before the first citizen comes to wait through it.
   const away = (from: number, to: number) =>
-    to - from > AWAY_MS && tickets.some((t) => mine.has(t.serviceId) && t.issuedAt <= from && (t.firstCalledAt ?? Infinity) >= to);
+    tickets.some((t) => mine.has(t.serviceId) && to - Math.max(from, t.issuedAt) > AWAY_MS && (t.firstCalledAt ?? Infinity) >= to);
   const windows: [number, number][] = [];
   let [start, end] = busy[0];
   if (!away(span[0], start)) start = Math.min(start, span[0]);
