@@ -20,7 +20,7 @@ import { seededRandom, type Random } from './random';
 import { shiftWindows, WHOLE_DAY, withinWindows } from './shifts';
 import { shownAtIssue, type ShownEstimate } from './shown-estimate';
 import { rulesQueue, serviceQueue, type SimQueue } from './sim-queue';
-import type { SimDay, SimInput, SimOptions, SimRefusal, SimTicket } from './types';
+import { toSimTicket, type SimDay, type SimInput, type SimOptions, type SimRefusal, type SimTicket } from './types';
 
 /** A whole business day from an empty morning. */
 export function simulateDay(input: SimInput, seed: number | string, options: SimOptions = {}): SimDay {
@@ -289,24 +289,11 @@ class DaySimulation {
   private results(): SimTicket[] {
     return [...this.queue.written.values()].map((t) => {
       const shown = this.shown.get(t.id);
-      return {
-        id: t.id,
-        number: t.number,
-        serviceId: t.serviceId,
-        priorityId: t.priorityId,
+      return toSimTicket(t, {
         priority: t.priorityWeight > 0,
-        issuedAt: t.issuedAt,
-        shownEtaMinutes: shown?.etaMinutes ?? null,
-        shownEtaRange: shown?.etaRange ?? null,
-        shownWaitingAhead: shown?.waitingAhead ?? null,
-        firstCalledAt: t.firstCalledAt,
-        waitMs: t.firstCalledAt === null ? null : t.firstCalledAt - t.issuedAt,
-        startedAt: t.startedAt,
-        completedAt: t.completedAt,
-        counterId: t.counterId,
-        outcome: t.status,
+        shown: shown && { shownEtaMinutes: shown.etaMinutes, shownEtaRange: shown.etaRange, shownWaitingAhead: shown.waitingAhead },
         preexisting: this.preexisting.has(t.id),
-      };
+      });
     });
   }
 }

@@ -91,3 +91,28 @@ export interface SimOptions {
   /** Called right after each ticket is issued, with the live state (benches time the estimate here). */
   onIssued?: (state: QueueState, ticket: Ticket) => void;
 }
+
+/** What a ticket needs to be measured as a simulated one, from the simulator's queue or from the log. */
+type Measured = Pick<Ticket, 'serviceId' | 'priorityId' | 'issuedAt' | 'firstCalledAt' | 'startedAt' | 'completedAt' | 'counterId' | 'status'> & Partial<Pick<Ticket, 'id' | 'number'>>;
+
+/** A ticket in the simulator's terms, so simulated and logged days are measured by one rule (summary.ts). */
+export function toSimTicket(t: Measured, extra: { priority: boolean; shown?: Pick<SimTicket, 'shownEtaMinutes' | 'shownEtaRange' | 'shownWaitingAhead'>; preexisting?: boolean }): SimTicket {
+  return {
+    id: t.id ?? '',
+    number: t.number ?? '',
+    serviceId: t.serviceId,
+    priorityId: t.priorityId,
+    priority: extra.priority,
+    issuedAt: t.issuedAt,
+    shownEtaMinutes: extra.shown?.shownEtaMinutes ?? null,
+    shownEtaRange: extra.shown?.shownEtaRange ?? null,
+    shownWaitingAhead: extra.shown?.shownWaitingAhead ?? null,
+    firstCalledAt: t.firstCalledAt,
+    waitMs: t.firstCalledAt === null ? null : t.firstCalledAt - t.issuedAt,
+    startedAt: t.startedAt,
+    completedAt: t.completedAt,
+    counterId: t.counterId,
+    outcome: t.status,
+    preexisting: extra.preexisting ?? false,
+  };
+}

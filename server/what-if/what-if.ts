@@ -18,7 +18,7 @@ import { seededRandom } from '../sim/random';
 import { citizensFromLog } from '../sim/replay';
 import { simulateDay } from '../sim/simulate';
 import { waitStats, type WaitStats } from '../sim/summary';
-import type { Shift, SimTicket } from '../sim/types';
+import { toSimTicket, type Shift, type SimTicket } from '../sim/types';
 import { minutesOf, toShifts, validShifts } from './hours';
 import { daySpan, readWhatIfTickets, turnaroundsMs, workedWindows, type WhatIfTicket } from './logged-day';
 
@@ -129,24 +129,7 @@ const pick = (s: WaitStats): WaitFigures => ({ meanWaitSeconds: s.meanWaitSecond
 
 /** A logged ticket in the simulator's terms, so both sides are measured by one rule (summary.ts). */
 function loggedWait(t: WhatIfTicket): SimTicket {
-  return {
-    id: '',
-    number: '',
-    serviceId: t.serviceId,
-    priorityId: t.priorityId,
-    priority: t.priorityId !== null,
-    issuedAt: t.issuedAt,
-    shownEtaMinutes: null,
-    shownEtaRange: null,
-    shownWaitingAhead: null,
-    firstCalledAt: t.firstCalledAt,
-    waitMs: t.firstCalledAt === null ? null : t.firstCalledAt - t.issuedAt,
-    startedAt: t.startedAt,
-    completedAt: t.completedAt,
-    counterId: t.counterId,
-    outcome: t.status,
-    preexisting: false,
-  };
+  return toSimTicket(t, { priority: t.priorityId !== null });
 }
 
 /** The asked counters as configured counters: a number the center has keeps that counter's id (and its log). */

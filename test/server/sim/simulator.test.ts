@@ -102,15 +102,11 @@ describe('center-day simulator', () => {
     expect(byId.get(moved.id)!.completedAt).not.toBeNull();
   });
 
-  it('simulates a busy day (about 1,000 tickets) in well under a second', () => {
-    // Its own cost: the shown ETAs are the read model's cost, measured by the bench (queue-day).
-    const busy = demoDayInput(14);
-    simulateDay(busy, 'warm-up', { recordEstimates: false });
-    const started = performance.now();
-    const big = simulateDay(busy, 'busy', { recordEstimates: false });
-    const ms = performance.now() - started;
+  it('simulates a busy day of about 1,000 tickets to the end', () => {
+    // How fast is a figure of the bench (queue-day), never a test threshold.
+    const big = simulateDay(demoDayInput(14), 'busy', { recordEstimates: false });
     expect(big.tickets.length).toBeGreaterThan(900);
-    expect(ms).toBeLessThan(500);
+    expect(big.tickets.every((t) => t.outcome !== 'called' && t.outcome !== 'serving')).toBe(true);
   });
 
 });

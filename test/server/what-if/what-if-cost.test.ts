@@ -1,4 +1,4 @@
-/** What one busy logged day costs to replay: about 1,000 tickets of the demo center, through the route. */
+/** One busy logged day replayed through the route: about 1,000 tickets of the demo center (its time is a bench figure, not a threshold). */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, loginCookie, type TestApp } from '../../helpers/app';
 import { FakeClock } from '../../helpers/clock';
@@ -27,18 +27,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-it('replays a logged day of about 1,000 tickets in well under a second', async () => {
+it('replays a busy logged day of about 1,000 tickets close to the logged waits', async () => {
   const counters = DEMO_COUNTERS.map((c) => ({ number: c.number, serviceIds: c.serviceIds }));
   const ask = () => t.app.inject({ method: 'POST', url: '/api/reports/what-if', headers: { cookie }, payload: { from: SIM_DAY, to: SIM_DAY, counters } });
-  await ask();
-  const started = performance.now();
   const res = await ask();
-  const ms = performance.now() - started;
   expect(res.statusCode).toBe(200);
   const r = res.json();
   expect(r.tickets).toBeGreaterThan(900);
   // Logged with lunch breaks and no-shows the log cannot tell apart from a walk-up: close, not exact.
   expect(Math.abs(r.overall.meanWaitSeconds - r.overall.logged.meanWaitSeconds)).toBeLessThan(0.1 * r.overall.logged.meanWaitSeconds);
-  expect(ms).toBeLessThan(500);
-  console.info(`what-if of one ${r.tickets}-ticket day: ${ms.toFixed(0)} ms (simulation ${r.elapsedMs} ms); mean wait ${(r.overall.meanWaitSeconds / 60).toFixed(1)} min predicted, ${(r.overall.logged.meanWaitSeconds / 60).toFixed(1)} logged`);
+  console.info(`what-if of one ${r.tickets}-ticket day: simulation ${r.elapsedMs} ms; mean wait ${(r.overall.meanWaitSeconds / 60).toFixed(1)} min predicted, ${(r.overall.logged.meanWaitSeconds / 60).toFixed(1)} logged`);
 });
