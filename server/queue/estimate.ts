@@ -13,7 +13,10 @@
  * 4. The counters drain that work together ("water filling" over their free times); random service times let
  *    the next counter free up earlier than evenly sized work would, which the order-statistics term corrects.
  *
- * 5. With 'service-order' routing, the lines a shared counter puts first grow while the ticket waits.
+ * 5. Lines keep growing while the ticket waits. With 'service-order' routing, the lines a shared counter puts
+ *    first; with 'target-wait', the lines with a shorter target, whose later tickets become more overdue than
+ *    this one (`targetCutIn`). With 'target-wait' the lines are also weighed as they will stand midway through
+ *    the wait (the tickets ahead are called all through it), not as they stand now.
  * 6. Working minutes become clock minutes: a wait that runs into the midday break lasts it (working-hours.ts).
  *
  * Service times are today's served tickets per service, blended with the configured default until a few are
@@ -52,6 +55,11 @@ export const ESTIMATE_TUNING = {
   orderStatistics: 0.5,
   /** Share of the arrivals of services put first that is taken as cutting in. */
   cutInWeight: 1,
+  /**
+   * With 'target-wait' routing, the work ahead is counted again with the lines ordered as they will stand at
+   * this share of the first estimate of the wait (0: only as they stand now).
+   */
+  callHorizon: 0.5,
   /** Arrival rates are counted over at least this many working minutes (the first tickets of a day say little). */
   minRateWindowMinutes: 60,
   /** Arrivals never take more than this share of the counters. */
@@ -218,6 +226,37 @@ function cutInShare(state: QueueState, ticket: EstimatedTicket, counters: Counte
 }
 
 /**
+ * With 'target-wait' routing, the counter minutes that tickets arriving from now on take before this one if it
+ * waits `wait` working minutes: a line with a shorter target than its own, at today's arrival rate, taken at
+ * the share of its counters that are ours. Once both are past their targets, the most overdue against its
+ * target goes first, so such a line's tickets arriving in the first (1 − its target ÷ ours) of the wait pass
+ * this one; before this one is overdue, those overdue by then (arrived more than their target before the call).
+ * Null when no line can pass (another mode, a priority ticket, no shorter target among its counters' lines).
+ */
+function targetCutIn(state: QueueState, ticket: EstimatedTicket, counters: Counter[], workedMinutes: number): ((wait: number) => number) | null {
+  if (state.center.settings.routing !== 'target-wait' || ticket.priorityWeight > 0 || counters.length === 0) return null;
+  const own = state.services.get(ticket.serviceId)?.targetWaitMinutes ?? 0;
+  if (own <= 0) return null;
+  const ours = new Map<string, number>();
+  for (const c of counters) for (const s of c.serviceIds) if (s !== ticket.serviceId) ours.set(s, (ours.get(s) ?? 0) + 1);
+  const lines: { target: number; busy: number }[] = [];
+  for (const [serviceId, n] of ours) {
+    const target = state.services.get(serviceId)?.targetWaitMinutes ?? 0;
+    if (target <= 0 || target >= own) continue;
+    const perMinute = (state.issuedToday.get(serviceId) ?? 0) / Math.max(ESTIMATE_TUNING.minRateWindowMinutes, workedMinutes);
+    const share = Math.min(1, n / countersFor(state, serviceId).length);
+    const busy = (ESTIMATE_TUNING.cutInWeight * perMinute * serviceMinutes(state, serviceId) * share) / counters.length;
+    if (busy > 0) lines.push({ target, busy });
+  }
+  if (lines.length === 0) return null;
+  return (wait) => {
+    let minutes = 0;
+    for (const { target, busy } of lines) minutes += busy * (wait >= own ? wait * (1 - target / own) : Math.max(0, wait - target));
+    return minutes;
+  };
+}
+
+/**
  * Whether counters are working at this hour: inside the working windows, or outside them with a counter of the
  * service calling anyway (idle and unpaused, or holding a ticket it called after the last window closed).
  */
@@ -261,8 +300,24 @@ export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: nu
     const correction = work.tickets > 0 ? (ESTIMATE_TUNING.orderStatistics * mean * (c - 1)) / c : 0;
     return Math.max(freeAt[0], drainTime(freeAt, work.minutes) - correction);
   };
-  const work = workAhead(state, ticket, counters, newest, counters.map((k) => callOrder(state, k, now)));
-  const point = drained(work) / (1 - cutInShare(state, ticket, counters, workedMinutes(local.minute, windows)));
+  const worked = workedMinutes(local.minute, windows);
+  const cutIn = targetCutIn(state, ticket, counters, worked);
+  /** Working minutes until it is called: the work ahead drained, with the tickets that arrive and pass it. */
+  const waitFor = (work: WorkAhead) => {
+    const base = drained(work) / (1 - cutInShare(state, ticket, counters, worked));
+    if (!cutIn) return base;
+    // The passing work grows with the wait: a few rounds settle it (it is capped below the wait itself).
+    let wait = base;
+    for (let i = 0; i < 4; i++) wait = base + Math.min(cutIn(wait), ESTIMATE_TUNING.maxCutInShare * wait);
+    return wait;
+  };
+  let work = workAhead(state, ticket, counters, newest, counters.map((k) => callOrder(state, k, now)));
+  let point = waitFor(work);
+  if (state.center.settings.routing === 'target-wait' && ESTIMATE_TUNING.callHorizon > 0 && point > 0 && counters.some((k) => k.serviceIds.length > 1)) {
+    const midway = now + onClock(point * ESTIMATE_TUNING.callHorizon) * 60_000;
+    work = workAhead(state, ticket, counters, newest, counters.map((k) => betweenServices(state, k, midway)));
+    point = waitFor(work);
+  }
 
   const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
   const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;
