@@ -74,7 +74,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       idempotencyKey ? { scope: `counter:${counterId}`, key: idempotencyKey } : undefined,
     );
     return {
-      ticket: result.ticket ? ticketView(state, result.ticket, publicUrl(app)) : null,
+      ticket: result.ticket ? ticketView(state, result.ticket, publicUrl(app), undefined, app.clock.now()) : null,
       counter: staffCounterView(state, counterId)!,
     };
   }

@@ -100,7 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const ticket = app.queue.findTicket(req.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
       const result = await app.queue.submit(ticket.centerId, { type: 'cancel', ticketId: ticket.id, reason: req.body?.reason ?? null }, { staffId: req.staff!.id, role: req.staff!.role });
-      return ticketView(app.queue.state(ticket.centerId), result.ticket!, publicUrl(app));
+      return ticketView(app.queue.state(ticket.centerId), result.ticket!, publicUrl(app), undefined, app.clock.now());
     },
   );
 };
