@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import { fontStack } from '../../fonts/font-stack';
 
 export const ratingStyles = css`
   :host {
     display: block;
     height: 100vh;
-    font-family: var(--qm-font, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif);
+    font-family: var(--qm-font, ${fontStack});
     color: #1f2329;
   }
   .screen {

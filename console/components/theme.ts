@@ -1,5 +1,6 @@
 /** Design values of the console, as CSS custom properties with local fallbacks, and shared bits of style. */
 import { css } from 'lit';
+import { fontStack } from '../../fonts/font-stack';
 
 export const theme = css`
   :host {
@@ -13,7 +14,7 @@ export const theme = css`
     --qm-bg: #f3f5f8;
     --qm-card: #fff;
     --qm-radius: 10px;
-    font-family: var(--qm-font, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif);
+    font-family: var(--qm-font, ${fontStack});
     color: #1f2329;
   }
   * {

@@ -1,5 +1,6 @@
 /** Styles of the pairing page: read from a step away on a kiosk, a wall display or a tablet; touch targets ≥ 64 px. */
 import { css } from 'lit';
+import { fontStack } from '../../fonts/font-stack';
 
 export const pairPageStyles = css`
   :host {
@@ -11,7 +12,7 @@ export const pairPageStyles = css`
     --line: #b8c4d0;
     --paper: #ffffff;
     --danger: #a00d15;
-    font-family: 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif;
+    font-family: ${fontStack};
     color: var(--ink);
     background: #f2f5f8;
     font-size: clamp(18px, 2.4vmin, 28px);

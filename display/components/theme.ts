@@ -5,6 +5,7 @@
  * custom property with a fallback, so a center can restyle without a build.
  */
 import { css } from 'lit';
+import { fontStack } from '../../fonts/font-stack';
 
 export const displayTheme = css`
   :host {
@@ -19,7 +20,7 @@ export const displayTheme = css`
     --qm-priority: var(--qm-display-priority, #e8590c);
     --qm-paused: var(--qm-display-paused, #f08c00);
     --qm-ok: var(--qm-display-ok, #37b24d);
-    --qm-font: var(--qm-display-font, 'Noto Sans', 'Roboto', 'Segoe UI', 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif);
+    --qm-font: var(--qm-display-font, ${fontStack});
     font-family: var(--qm-font);
     color: var(--qm-text);
     box-sizing: border-box;

@@ -4,6 +4,7 @@
  * least 7:1 contrast against their text (WCAG AAA) for elderly eyes and glare.
  */
 import { css } from 'lit';
+import { fontStack } from '../../fonts/font-stack';
 
 export const base = css`
   /* Block unless a component says otherwise: custom elements are inline by default. */
@@ -21,7 +22,7 @@ export const base = css`
     --_danger: var(--qm-danger, #a00d15);
     --_line: var(--qm-line, #b8c4d0);
     --_radius: var(--qm-radius, 20px);
-    --_font: var(--qm-font, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif);
+    --_font: var(--qm-font, ${fontStack});
     font-family: var(--_font);
     color: var(--_ink);
     -webkit-tap-highlight-color: transparent;
