@@ -6,7 +6,9 @@
  *   ?kiosk=K1       kiosk id (selects this kiosk's printer on the server)
  *   ?lang=en        start language
  *   ?idle=60        seconds before an untouched screen returns home
- *   ?confirm=15     seconds the ticket confirmation stays
+ *   ?confirm=45     seconds the ticket confirmation stays
+ *   ?hold=180       at most this many seconds "Giữ màn hình" keeps it (after the last touch)
+ *   ?layout=elderly-first  this kiosk's home layout, whatever the center's setting
  */
 const kiosk = document.querySelector<HTMLElement>('qm-kiosk[data-url-config]');
 if (kiosk) {
@@ -16,14 +18,15 @@ if (kiosk) {
     ['lang', 'lang'],
     ['idle', 'idle-seconds'],
     ['confirm', 'confirm-seconds'],
+    ['hold', 'hold-seconds'],
+    ['layout', 'layout'],
   ];
   for (const [param, attr] of map) {
     const value = params.get(param);
     if (value && /^[A-Za-z0-9_.-]{1,64}$/.test(value)) kiosk.setAttribute(attr, value);
   }
-  // A kiosk is touched, not right-clicked or pinched: no context menu, no zoom gesture.
+  // A kiosk is touched, not right-clicked: no context menu. Pinch-zoom stays allowed, for low-vision citizens.
   document.addEventListener('contextmenu', (e) => e.preventDefault());
-  document.addEventListener('gesturestart', (e) => e.preventDefault());
 }
 
 export {};

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Layout of the kiosk root. Portrait (1080 wide) stacks; 1400 px and wider spreads out. */
+/**
+ * Layout of the kiosk root. Portrait (1080 wide) stacks; 1400 px and wider spreads out.
+ * `.frame.large` is the citizen's large-text / high-contrast mode ("Chữ to"): every text 1.4× (through
+ * `--qm-text-scale`, inherited by every screen) and dark text on white or white on near-black only.
+ */
 export const kioskStyles = css`
   :host {
     display: block;
@@ -13,27 +17,31 @@ export const kioskStyles = css`
   }
   .frame {
     container: kiosk / inline-size;
+    background: #f2f5f8;
     height: 100%;
     display: flex;
     flex-direction: column;
     overflow: hidden;
   }
+  /* Name and clock, then the citizen's tools (text size, language): on a second row when the width is short. */
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 24px;
-    padding: 20px 32px;
+    gap: 12px 24px;
+    padding: 16px 32px;
     background: #0a2540;
     color: #fff;
   }
   header h1 {
-    flex: 1;
+    flex: 1 1 560px;
     margin: 0;
-    font-size: 34px;
+    /* The center's name is not what a citizen reads to act: it grows less, so the header keeps to one band. */
+    font-size: calc(34px * min(var(--_k), 1.1));
     line-height: 1.2;
   }
   header .clock {
-    font-size: 40px;
+    font-size: calc(40px * min(var(--_k), 1.1));
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
@@ -44,6 +52,33 @@ export const kioskStyles = css`
     flex-direction: column;
     gap: 20px;
     padding: 24px 32px 32px;
+  }
+  header .tools {
+    display: flex;
+    align-items: center;
+    gap: 16px;
+    margin-left: auto;
+  }
+  /* "Chữ to": big, bright and labelled, on every screen. */
+  .text-size {
+    display: inline-flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 72px;
+    padding: 6px 22px 6px 14px;
+    font-size: calc(28px * min(var(--_k), 1.15));
+    font-weight: 800;
+    background: #ffd21f;
+    color: #0b1b2b;
+    border: 3px solid #ffd21f;
+    white-space: nowrap;
+  }
+  .text-size[aria-pressed='true'] {
+    background: #fff;
+    border-color: #fff;
+  }
+  .text-size .icon {
+    flex: none;
   }
   .notices:empty {
     display: none;
@@ -59,7 +94,7 @@ export const kioskStyles = css`
     gap: 16px;
     margin: 0;
     padding: 12px 24px;
-    font-size: 26px;
+    font-size: calc(26px * var(--_k));
     font-weight: 700;
     background: var(--_warn-bg);
     color: var(--_warn-ink);
@@ -67,7 +102,7 @@ export const kioskStyles = css`
   }
   .lead {
     margin: 0;
-    font-size: 34px;
+    font-size: calc(34px * var(--_k));
     font-weight: 700;
   }
   qm-service-grid {
@@ -84,7 +119,7 @@ export const kioskStyles = css`
     width: 100%;
     min-height: 110px;
     padding: 16px 28px;
-    font-size: 34px;
+    font-size: calc(34px * var(--_k));
     font-weight: 700;
     color: #fff;
     display: flex;
@@ -110,7 +145,7 @@ export const kioskStyles = css`
   }
   .band h2 {
     margin: 0;
-    font-size: 36px;
+    font-size: calc(36px * var(--_k));
     color: var(--_priority);
     flex: 1;
   }
@@ -125,7 +160,7 @@ export const kioskStyles = css`
   }
   .center p {
     margin: 0;
-    font-size: 40px;
+    font-size: calc(40px * var(--_kb));
     max-width: 900px;
     line-height: 1.35;
   }
@@ -147,8 +182,51 @@ export const kioskStyles = css`
   }
   .refused strong {
     display: block;
-    font-size: 48px;
+    font-size: calc(48px * var(--_kb));
     margin-bottom: 16px;
+  }
+  /* Elderly-first home: the priority groups first, large, above the services. */
+  .priority-first {
+    flex: none;
+  }
+  /* Large text and high contrast. */
+  .frame.large {
+    --_k: 1.4;
+    --_kb: 1.2;
+    --qm-text-scale: 1.4;
+    --qm-tile-icon: 72px;
+    --qm-tile-pad: 14px 18px;
+    --_ink: #000000;
+    --qm-ink: #000000;
+    --_muted: #111111;
+    --qm-muted: #111111;
+    --_primary: #111111;
+    --qm-primary: #111111;
+    --_priority: #111111;
+    --qm-priority: #111111;
+    --_lookup: #111111;
+    --qm-lookup: #111111;
+    --_line: #111111;
+    --qm-line: #111111;
+    --_paper: #ffffff;
+    --qm-paper: #ffffff;
+    background: #ffffff;
+    color: #000000;
+  }
+  .frame.large header {
+    background: #000000;
+  }
+  .frame.large main {
+    gap: 16px;
+    padding: 16px 24px 24px;
+  }
+  .frame.large .band h2 {
+    color: #000000;
+  }
+  .frame.large .lookup,
+  .frame.large .priority-open {
+    min-height: 104px;
+    padding: 12px 24px;
   }
   @container kiosk (min-width: 1400px) {
     .extras {

@@ -11,7 +11,9 @@
  * @attr kiosk-id        sent with tickets so the server prints on this kiosk's printer
  * @attr lang            'vi' (default) or 'en' at start (the native attribute); the citizen can switch
  * @attr idle-seconds    any screen returns home after this long untouched (default 60)
- * @attr confirm-seconds the ticket confirmation returns home after this long (default 15)
+ * @attr confirm-seconds the ticket confirmation returns home after this long (default 45)
+ * @attr hold-seconds    "Giữ màn hình" keeps the confirmation at most this long after the last touch (default 180)
+ * @attr layout          'standard' or 'elderly-first' (priority groups first, large); empty = the center's setting
  * @fires qm-ticket-issued {ticketId, number} — a ticket the server confirmed is on screen
  * @cssprop --qm-primary, --qm-priority, --qm-lookup, --qm-font … (see shared-styles.ts)
  */
@@ -41,7 +43,7 @@ export type Screen =
   | { name: 'priority' }
   | { name: 'priority-service'; priorityId: string }
   | { name: 'issuing'; attempt: number }
-  | { name: 'issued'; ticket: TicketView }
+  | { name: 'issued'; ticket: TicketView; held?: boolean }
   | { name: 'refused'; message: string }
   | { name: 'search' }
   | { name: 'procedure'; procedureId: string };
@@ -61,7 +63,11 @@ export interface KioskState {
   checklistBusy: boolean;
   /** This browser is an approved kiosk device (it prints); null until the server said. */
   kioskDevice: boolean | null;
+  /** The citizen's large-text / high-contrast mode: for their session only (reset when idle or after their ticket). */
+  largeText: boolean;
 }
+
+export type KioskLayout = 'standard' | 'elderly-first';
 
 /** More groups than this get a screen of their own instead of a band on the home screen. */
 const INLINE_PRIORITIES = 5;
@@ -70,7 +76,9 @@ export class QmKiosk extends LitElement {
   @property() server = '';
   @property({ attribute: 'kiosk-id' }) kioskId = '';
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds = 60;
-  @property({ type: Number, attribute: 'confirm-seconds' }) confirmSeconds = 15;
+  @property({ type: Number, attribute: 'confirm-seconds' }) confirmSeconds = 45;
+  @property({ type: Number, attribute: 'hold-seconds' }) holdSeconds = 180;
+  @property() layout = '';
 
   @state() state: KioskState = {
     lang: 'vi',
@@ -84,6 +92,7 @@ export class QmKiosk extends LitElement {
     checklist: null,
     checklistBusy: false,
     kioskDevice: null,
+    largeText: false,
   };
 
   static override styles = [base, kioskStyles];
@@ -100,7 +109,8 @@ export class QmKiosk extends LitElement {
   private seen: KioskLiveView = this.live.view;
   private timers: ReturnType<typeof setTimeout>[] = [];
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
-  private idle = new IdleController(this, () => this.go({ name: 'home' }));
+  /** Idle: the next citizen finds the start screen in its usual look. */
+  private idle = new IdleController(this, () => this.go({ name: 'home' }, { endSession: true }));
   /** Settles once this browser knows whether it is a kiosk device (paired silently in a demo center). */
   private deviceChecked: Promise<void> = Promise.resolve();
 
@@ -189,8 +199,17 @@ export class QmKiosk extends LitElement {
     if (Object.keys(next).length > 0) this.patch(next);
   }
 
-  private go(screen: Screen) {
-    this.patch({ screen, ...(screen.name !== 'procedure' ? { checklist: null } : {}) });
+  /** Leaving a ticket for home ends that citizen's session: the large-text mode goes with it. */
+  private go(screen: Screen, { endSession = false } = {}) {
+    const done = endSession || (screen.name === 'home' && this.state.screen.name === 'issued');
+    this.patch({ screen, ...(screen.name !== 'procedure' ? { checklist: null } : {}), ...(done ? { largeText: false } : {}) });
+  }
+
+  /** The layout this kiosk's home screen uses: its own attribute, else the center's setting, else standard. */
+  private homeLayout(): KioskLayout {
+    const center = this.state.center as { kioskLayout?: string; settings?: { kioskLayout?: string } } | null;
+    const chosen = this.layout || center?.kioskLayout || center?.settings?.kioskLayout;
+    return chosen === 'elderly-first' ? 'elderly-first' : 'standard';
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -198,7 +217,9 @@ export class QmKiosk extends LitElement {
     const before = changed.get('state') as KioskState | undefined;
     if (before?.screen === this.state.screen) return;
     const screen = this.state.screen.name;
-    const seconds = screen === 'home' || screen === 'issuing' ? null : screen === 'issued' ? this.confirmSeconds : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
+    const current = this.state.screen;
+    const issued = current.name === 'issued' ? (current.held ? this.holdSeconds : this.confirmSeconds) : null;
+    const seconds = screen === 'home' || screen === 'issuing' ? null : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
     this.idle.arm(seconds === null ? null : seconds * 1000);
   }
 
@@ -244,6 +265,12 @@ export class QmKiosk extends LitElement {
     this.patch({ checklistBusy: false, checklist: note });
   }
 
+  /** "Giữ màn hình": the confirmation stays until "Xong", or at most hold-seconds after the last touch. */
+  private holdScreen() {
+    const screen = this.state.screen;
+    if (screen.name === 'issued' && !screen.held) this.go({ ...screen, held: true });
+  }
+
   private navigate(to: 'home' | 'back' | 'search' | 'priority') {
     const screen = this.state.screen;
     if (to === 'back') {
@@ -262,18 +289,25 @@ export class QmKiosk extends LitElement {
     // A browser that is not a kiosk never prints: the printers' state is none of its citizen's concern.
     const problem = s.kioskDevice !== false && printerProblem(s.printers, s.printerId);
     return html`<div
-      class="frame"
+      class="frame ${s.largeText ? 'large' : ''}"
+      data-mode=${s.largeText ? 'large' : 'standard'}
       lang=${s.lang}
       @qm-ticket-requested=${(e: CustomEvent<IssueChoice>) => void this.requestTicket(e.detail)}
       @qm-priority-selected=${(e: CustomEvent<{ priorityId: string }>) => this.go({ name: 'priority-service', priorityId: e.detail.priorityId })}
       @qm-procedure-selected=${(e: CustomEvent<{ procedureId: string }>) => this.go({ name: 'procedure', procedureId: e.detail.procedureId })}
       @qm-checklist-print-requested=${(e: CustomEvent<{ procedureId: string }>) => void this.printChecklist(e.detail.procedureId)}
       @qm-navigate=${(e: CustomEvent<{ to: 'home' | 'back' | 'search' | 'priority' }>) => this.navigate(e.detail.to)}
+      @qm-hold-screen=${() => this.holdScreen()}
     >
       <header>
         <h1>${centerName}</h1>
         ${s.center && this.live.serverOffsetMs !== null ? html`<span class="clock" data-testid="kiosk-clock">${formatLocalTime(this.live.serverNow(), s.center.timeZone)}</span>` : null}
-        <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
+        <div class="tools">
+          <button class="text-size" data-testid="text-size" aria-pressed=${s.largeText} @click=${() => this.patch({ largeText: !s.largeText })}>
+            ${icon(s.largeText ? 'check' : 'text-size', 48)}${L('largeText')}
+          </button>
+          <qm-language-switch .locale=${s.lang} @qm-language-changed=${(e: CustomEvent<{ lang: Lang }>) => this.patch({ lang: e.detail.lang })}></qm-language-switch>
+        </div>
       </header>
       <div class="notices">${offline ? html`<qm-offline-banner .locale=${s.lang}></qm-offline-banner>` : null}${problem && s.screen.name === 'home' && !offline
           ? html`<p class="printer-note" role="status">${icon('warning', 48)}${L('printerHomeProblem')}</p>`
@@ -287,15 +321,20 @@ export class QmKiosk extends LitElement {
     const L = (key: MessageKey, params?: Record<string, string | number>) => t(s.lang, key, params);
     const screen = s.screen;
     switch (screen.name) {
-      case 'home':
-        return html`<p class="lead">${L('chooseService')}</p>
+      case 'home': {
+        const elderlyFirst = this.homeLayout() === 'elderly-first';
+        const priorities =
+          s.priorities.length > INLINE_PRIORITIES
+            ? html`<button class="priority-open" ?disabled=${offline} @click=${() => this.go({ name: 'priority' })}>${icon('priority', 64)}${L('priorityTitle')}</button>`
+            : html`<qm-priority-choice compact ?prominent=${elderlyFirst} .priorities=${s.priorities} .locale=${s.lang} ?disabled=${offline}></qm-priority-choice>`;
+        return html`${elderlyFirst ? html`<div class="priority-first" data-layout="elderly-first">${priorities}</div>` : null}
+          <p class="lead">${L('chooseService')}</p>
           <qm-service-grid .services=${s.services} .locale=${s.lang} ?disabled=${offline}></qm-service-grid>
           <div class="extras">
-            ${s.priorities.length > INLINE_PRIORITIES
-              ? html`<button class="priority-open" ?disabled=${offline} @click=${() => this.go({ name: 'priority' })}>${icon('priority', 64)}${L('priorityTitle')}</button>`
-              : html`<qm-priority-choice compact .priorities=${s.priorities} .locale=${s.lang} ?disabled=${offline}></qm-priority-choice>`}
+            ${elderlyFirst ? null : priorities}
             <button class="lookup" @click=${() => this.go({ name: 'search' })}>${icon('search', 64)}${L('lookup')}</button>
           </div>`;
+      }
       case 'priority':
         return html`${this.backBand(null)}<qm-priority-choice .priorities=${s.priorities} .locale=${s.lang} ?disabled=${offline}></qm-priority-choice>`;
       case 'priority-service': {
@@ -313,6 +352,7 @@ export class QmKiosk extends LitElement {
       case 'issued':
         return html`<qm-ticket-issued
           .ticket=${screen.ticket}
+          ?held=${screen.held === true}
           .locale=${s.lang}
           .timeZone=${s.center?.timeZone ?? DEFAULT_TIME_ZONE}
           ?printerProblem=${printerProblem(s.printers, screen.ticket.print?.printerId ?? s.printerId)}

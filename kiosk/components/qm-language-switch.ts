@@ -30,7 +30,7 @@ export class QmLanguageSwitch extends LitElement {
       }
       button {
         padding: 8px 20px;
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         font-weight: 700;
         background: transparent;
         color: inherit;

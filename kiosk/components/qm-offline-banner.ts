@@ -27,10 +27,10 @@ export class QmOfflineBanner extends LitElement {
       }
       strong {
         display: block;
-        font-size: 32px;
+        font-size: calc(32px * var(--_k));
       }
       span {
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
       }
       .icon {
         flex: none;

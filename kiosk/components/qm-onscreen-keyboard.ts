@@ -46,7 +46,7 @@ export class QmOnscreenKeyboard extends LitElement {
         flex: 1 1 0;
         max-width: 104px;
         height: 76px;
-        font-size: 34px;
+        font-size: calc(34px * var(--_k));
         font-weight: 700;
         background: #fff;
         color: var(--_ink);
@@ -60,12 +60,12 @@ export class QmOnscreenKeyboard extends LitElement {
       .wide {
         max-width: none;
         flex: 3 1 0;
-        font-size: 28px;
+        font-size: calc(28px * var(--_k));
       }
       .action {
         max-width: none;
         flex: 1.5 1 0;
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         background: #eef2f6;
       }
     `,

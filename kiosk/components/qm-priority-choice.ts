@@ -5,7 +5,8 @@
  *
  * @property priorities the center's active categories
  * @property locale       'vi' | 'en'
- * @property compact    one row of smaller buttons under a heading (home screen)
+ * @property compact    a band of buttons under a heading (home screen)
+ * @property prominent  the elderly-first home: the band at the top, with larger pictures and text
  * @property disabled   while the server is unreachable
  * @fires qm-priority-selected {priorityId}
  */
@@ -21,6 +22,7 @@ export class QmPriorityChoice extends LitElement {
   @property({ attribute: false }) priorities: PriorityCategory[] = [];
   @property() locale: Lang = 'vi';
   @property({ type: Boolean, reflect: true }) compact = false;
+  @property({ type: Boolean, reflect: true }) prominent = false;
   @property({ type: Boolean }) disabled = false;
 
   static override styles = [
@@ -35,10 +37,10 @@ export class QmPriorityChoice extends LitElement {
       }
       h2 {
         margin: 0;
-        font-size: 40px;
+        font-size: calc(40px * var(--_kb));
       }
       .hint {
-        font-size: 24px;
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
         margin: 0 0 12px;
       }
@@ -46,8 +48,10 @@ export class QmPriorityChoice extends LitElement {
         gap: 16px;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
       }
+      /* On the home screen: as large as the service tiles' text, in as many columns as fit. */
       :host([compact]) ul {
-        grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, calc(300px * var(--_k))), 1fr));
+        gap: 12px;
       }
       button {
         width: 100%;
@@ -59,16 +63,29 @@ export class QmPriorityChoice extends LitElement {
         background: var(--_priority);
         color: #fff;
         text-align: left;
-        font-size: 30px;
+        font-size: calc(30px * var(--_k));
         font-weight: 700;
         line-height: 1.2;
       }
       :host([compact]) button {
-        flex-direction: column;
-        text-align: center;
-        font-size: 22px;
-        padding: 12px 8px;
-        gap: 6px;
+        font-size: calc(30px * var(--_k));
+        padding: 12px 16px;
+        gap: 14px;
+        min-height: 96px;
+      }
+      :host([prominent]) h2 {
+        font-size: calc(44px * var(--_kb));
+      }
+      :host([prominent]) ul {
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, calc(440px * var(--_k))), 1fr));
+        gap: 16px;
+      }
+      :host([prominent]) button {
+        font-size: calc(36px * var(--_k));
+        padding: 16px 24px;
+        gap: 20px;
+        min-height: 132px;
+        box-shadow: 0 4px 0 rgba(0, 0, 0, 0.25);
       }
       .icon {
         flex: none;
@@ -78,6 +95,10 @@ export class QmPriorityChoice extends LitElement {
       :host([compact]) .icon {
         width: 64px;
         height: 64px;
+      }
+      :host([prominent]) .icon {
+        width: 96px;
+        height: 96px;
       }
     `,
   ];

@@ -50,17 +50,17 @@ export class QmProcedureDetail extends LitElement {
         min-height: 0;
         overflow-y: auto;
         overscroll-behavior: contain;
-        font-size: 28px;
+        font-size: calc(28px * var(--_k));
         line-height: 1.4;
         padding-right: 8px;
       }
       h2 {
-        font-size: 44px;
+        font-size: calc(44px * var(--_kb));
         line-height: 1.2;
         margin: 0 0 16px;
       }
       h3 {
-        font-size: 32px;
+        font-size: calc(32px * var(--_k));
         margin: 28px 0 8px;
         color: var(--_primary);
       }
@@ -124,7 +124,7 @@ export class QmProcedureDetail extends LitElement {
         background: var(--_lookup);
       }
       .note {
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         margin: 0;
         padding: 12px 20px;
         border-radius: var(--_radius);

@@ -75,16 +75,16 @@ export class QmProcedureSearch extends LitElement {
       }
       h2 {
         margin: 0;
-        font-size: 40px;
+        font-size: calc(40px * var(--_kb));
       }
       label {
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
       }
       input {
         width: 100%;
         font: inherit;
-        font-size: 42px;
+        font-size: calc(42px * var(--_kb));
         padding: 14px 20px;
         border: 4px solid var(--_primary);
         border-radius: var(--_radius);
@@ -102,7 +102,7 @@ export class QmProcedureSearch extends LitElement {
         -webkit-overflow-scrolling: touch;
       }
       .count {
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
         margin: 0 0 12px;
       }
@@ -119,12 +119,12 @@ export class QmProcedureSearch extends LitElement {
         gap: 6px;
       }
       .result .name {
-        font-size: 32px;
+        font-size: calc(32px * var(--_k));
         font-weight: 700;
         line-height: 1.25;
       }
       .result .meta {
-        font-size: 24px;
+        font-size: calc(24px * var(--_k));
         color: var(--_muted);
       }
       mark {
@@ -139,7 +139,7 @@ export class QmProcedureSearch extends LitElement {
       }
       .fields button {
         padding: 16px 20px;
-        font-size: 28px;
+        font-size: calc(28px * var(--_k));
         font-weight: 700;
         background: var(--_lookup);
         color: #fff;
@@ -150,19 +150,19 @@ export class QmProcedureSearch extends LitElement {
       }
       .fields .n {
         font-weight: 400;
-        font-size: 24px;
+        font-size: calc(24px * var(--_k));
       }
       .chip {
         display: inline-flex;
         align-items: center;
         gap: 12px;
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         padding: 8px 24px;
         background: var(--_lookup);
         color: #fff;
       }
       .note {
-        font-size: 28px;
+        font-size: calc(28px * var(--_k));
         padding: 16px;
       }
       @container kiosk (min-width: 1400px) {

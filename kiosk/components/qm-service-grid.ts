@@ -47,7 +47,7 @@ export class QmServiceGrid extends LitElement {
         align-items: center;
         column-gap: 20px;
         row-gap: 8px;
-        padding: 20px 24px;
+        padding: var(--qm-tile-pad, 20px 24px);
         text-align: left;
         background: var(--_tile, var(--_primary));
         color: var(--_primary-ink);
@@ -56,23 +56,23 @@ export class QmServiceGrid extends LitElement {
       .icon {
         flex: none;
         grid-row: 1 / span 2;
-        width: 96px;
-        height: 96px;
+        width: var(--qm-tile-icon, 96px);
+        height: var(--qm-tile-icon, 96px);
       }
       .name {
-        font-size: 40px;
+        font-size: calc(40px * var(--_kb));
         font-weight: 700;
         line-height: 1.15;
       }
       .figures {
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         line-height: 1.3;
         display: flex;
         flex-wrap: wrap;
         gap: 4px 20px;
       }
       .figures b {
-        font-size: 30px;
+        font-size: calc(30px * var(--_k));
       }
     `,
   ];

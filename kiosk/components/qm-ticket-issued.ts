@@ -8,7 +8,9 @@
  * @property locale           'vi' | 'en'
  * @property timeZone       the center's zone, for the issue time
  * @property printerProblem true when the printer is known to be out of order now
+ * @property held           the citizen asked to keep this screen ("Giữ màn hình")
  * @fires qm-navigate {to: 'home'} — the "Xong" button
+ * @fires qm-hold-screen — the "Giữ màn hình" button
  */
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -26,6 +28,7 @@ export class QmTicketIssued extends LitElement {
   @property() locale: Lang = 'vi';
   @property() timeZone = DEFAULT_TIME_ZONE;
   @property({ type: Boolean }) printerProblem = false;
+  @property({ type: Boolean }) held = false;
 
   static override styles = [
     base,
@@ -48,7 +51,7 @@ export class QmTicketIssued extends LitElement {
         background: var(--_paper);
       }
       .label {
-        font-size: 36px;
+        font-size: calc(36px * var(--_k));
         margin: 0;
         color: var(--_muted);
       }
@@ -61,38 +64,43 @@ export class QmTicketIssued extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .service {
-        font-size: 44px;
+        font-size: calc(44px * var(--_kb));
         font-weight: 700;
         margin: 0;
       }
       .priority {
-        font-size: 30px;
+        font-size: calc(30px * var(--_k));
         font-weight: 700;
         color: var(--_priority);
         margin: 0;
       }
+      /* Three figures side by side; with large text they wrap rather than overflow. */
       dl {
-        display: grid;
-        grid-template-columns: repeat(3, auto);
-        gap: 8px 48px;
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 16px 48px;
         margin: 0;
       }
+      dl > div {
+        display: grid;
+        gap: 8px;
+        justify-items: center;
+      }
       dt {
-        font-size: 24px;
+        font-size: calc(24px * var(--_k));
         color: var(--_muted);
-        grid-row: 1;
       }
       dd {
         margin: 0;
-        font-size: 40px;
+        font-size: calc(40px * var(--_kb));
         font-weight: 700;
-        grid-row: 2;
       }
       .print {
         display: flex;
         align-items: center;
         gap: 20px;
-        font-size: 30px;
+        font-size: calc(30px * var(--_k));
         line-height: 1.3;
         padding: 20px 28px;
         border-radius: var(--_radius);
@@ -116,7 +124,7 @@ export class QmTicketIssued extends LitElement {
       a.phone-link {
         min-height: 72px;
         text-decoration: none;
-        font-size: 30px;
+        font-size: calc(30px * var(--_k));
         border-radius: var(--_radius);
         padding: 12px 36px;
       }
@@ -129,7 +137,7 @@ export class QmTicketIssued extends LitElement {
         display: flex;
         align-items: center;
         gap: 24px;
-        font-size: 26px;
+        font-size: calc(26px * var(--_k));
         text-align: left;
         max-width: 640px;
       }
@@ -140,11 +148,25 @@ export class QmTicketIssued extends LitElement {
       .foot {
         display: flex;
         align-items: center;
-        gap: 24px;
+        gap: 16px 24px;
         flex-wrap: wrap;
         justify-content: center;
-        font-size: 24px;
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
+      }
+      .foot p {
+        margin: 0;
+        flex: 1 1 100%;
+        text-align: center;
+      }
+      .foot .held {
+        color: var(--_ink);
+        font-weight: 700;
+      }
+      .foot .btn {
+        min-height: 96px;
+        font-size: calc(34px * var(--_k));
+        padding: 12px 40px;
       }
       @container kiosk (min-width: 1400px) {
         .card {
@@ -184,12 +206,18 @@ export class QmTicketIssued extends LitElement {
         <p class="service">${service}</p>
         ${tk.priorityName ? html`<p class="priority">${t(this.locale, 'priorityChosen', { name: tk.priorityName })}</p>` : null}
         <dl>
-          <dt>${t(this.locale, 'ahead')}</dt>
-          <dd data-testid="ahead">${tk.waitingAhead}</dd>
-          <dt>${t(this.locale, 'estimatedWait')}</dt>
-          <dd data-testid="eta">${eta}</dd>
-          <dt>${t(this.locale, 'issuedAt')}</dt>
-          <dd>${formatLocalTime(tk.issuedAt, this.timeZone)}</dd>
+          <div>
+            <dt>${t(this.locale, 'ahead')}</dt>
+            <dd data-testid="ahead">${tk.waitingAhead}</dd>
+          </div>
+          <div>
+            <dt>${t(this.locale, 'estimatedWait')}</dt>
+            <dd data-testid="eta">${eta}</dd>
+          </div>
+          <div>
+            <dt>${t(this.locale, 'issuedAt')}</dt>
+            <dd>${formatLocalTime(tk.issuedAt, this.timeZone)}</dd>
+          </div>
         </dl>
       </div>
       <div class="side">
@@ -203,8 +231,11 @@ export class QmTicketIssued extends LitElement {
         ${icon(message.problem ? 'warning' : message.notKiosk ? 'phone' : 'printer', 56)}<span>${t(this.locale, message.key)}</span>
       </p>
       <div class="foot">
-        <span>${t(this.locale, 'returningHome')}</span>
-        <button class="btn" @click=${() => emit(this, 'qm-navigate', { to: 'home' })}>${t(this.locale, 'done')}</button>
+        ${this.held
+          ? html`<p class="held" data-testid="screen-held">${t(this.locale, 'screenHeld')}</p>`
+          : html`<p>${t(this.locale, 'returningHome')}</p>
+              <button class="btn secondary" data-testid="hold-screen" @click=${() => emit(this, 'qm-hold-screen', {})}>${icon('hold', 48)}${t(this.locale, 'holdScreen')}</button>`}
+        <button class="btn" data-testid="done" @click=${() => emit(this, 'qm-navigate', { to: 'home' })}>${t(this.locale, 'done')}</button>
       </div>
     </div>`;
   }

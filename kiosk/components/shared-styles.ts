@@ -2,6 +2,8 @@
  * Design values shared by every kiosk component, as CSS custom properties with
  * local fallbacks so a host page can re-theme an embedded kiosk. Colours keep at
  * least 7:1 contrast against their text (WCAG AAA) for elderly eyes and glare.
+ * Every font size is written `calc(Npx * var(--_k))` (`--_kb` from 40 px up), so the
+ * large-text mode (the kiosk's "Chữ to" button) enlarges every screen at once.
  */
 import { css } from 'lit';
 import { fontStack } from '../../fonts/font-stack';
@@ -22,6 +24,10 @@ export const base = css`
     --_danger: var(--qm-danger, #a00d15);
     --_line: var(--qm-line, #b8c4d0);
     --_radius: var(--qm-radius, 20px);
+    /* Text size factor: 1, or larger in the kiosk's large-text mode (set on its frame, inherited by every screen). */
+    --_k: var(--qm-text-scale, 1);
+    /* Text already 40 px or more grows half as much: it is large already, and must still fit its tile. */
+    --_kb: calc(1 + (var(--_k) - 1) / 2);
     --_font: var(--qm-font, ${fontStack});
     font-family: var(--_font);
     color: var(--_ink);
@@ -59,7 +65,7 @@ export const base = css`
     justify-content: center;
     gap: 16px;
     padding: 12px 32px;
-    font-size: 30px;
+    font-size: calc(30px * var(--_k));
     font-weight: 700;
     background: var(--_primary);
     color: var(--_primary-ink);

@@ -14,6 +14,8 @@ export interface KioskEvents {
   'qm-key-pressed': { key: string };
   /** Navigation inside the kiosk: 'home', 'back', 'search', 'priority'. */
   'qm-navigate': { to: 'home' | 'back' | 'search' | 'priority' };
+  /** "Giữ màn hình" on the ticket screen: keep it until "Xong" (within the kiosk's upper bound). */
+  'qm-hold-screen': Record<string, never>;
   /** A ticket the server confirmed is on screen (for a host page's analytics). */
   'qm-ticket-issued': { ticketId: string; number: string };
 }

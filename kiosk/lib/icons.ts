@@ -28,6 +28,9 @@ const ICONS: Record<string, SVGTemplateResult> = {
   printer: svg`<path d="M18 24V8h28v16M18 46H10V24h44v22h-8"/><path d="M18 38h28v18H18z"/>`,
   offline: svg`<path d="M8 24a36 36 0 0 1 48 0M16 33a24 24 0 0 1 32 0M24 42a12 12 0 0 1 16 0"/><circle cx="32" cy="52" r="3"/><path d="M10 10l44 44"/>`,
   warning: svg`<path d="M32 8l26 46H6z"/><path d="M32 26v14M32 46v2"/>`,
+  'text-size': svg`<path d="M4 54L20 10l16 44M9 40h22"/><path d="M38 54l10-26 10 26M41 46h14"/>`,
+  hold: svg`<rect x="12" y="28" width="40" height="28" rx="4"/><path d="M20 28v-8a12 12 0 0 1 24 0v8M32 38v8"/>`,
+  check: svg`<path d="M10 34l14 14 30-32"/>`,
   phone: svg`<rect x="18" y="6" width="28" height="52" rx="5"/><path d="M28 50h8"/>`,
   default: svg`<rect x="12" y="10" width="40" height="46" rx="4"/><path d="M20 22h24M20 32h24M20 42h14"/>`,
 };
