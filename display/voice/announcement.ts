@@ -61,7 +61,7 @@ function buildVietnamese(request: AnnouncementRequest): Announcement {
   return {
     lang: 'vi',
     text: `${opening} ${request.number} đến quầy số ${request.counterNumber}${counterSuffix(request.counterName)}`,
-    spokenText: `${opening} ${viWordsToText(ticketWords)} đến quầy số ${viWordsToText(counterWords)}`,
+    spokenText: `${opening} ${viWordsToText(ticketWords, variant)} đến quầy số ${viWordsToText(counterWords, variant)}`,
     clips: [
       ...(request.chime === false ? [] : [CHIME_CLIP]),
       ...openingClips,

@@ -3,7 +3,7 @@
  * Clip ids are '<voice>/<word>' (e.g. 'vi-north/digit-5', 'en/letter-a') plus 'chime';
  * the generator and a center recording its own pack both work from this list.
  */
-import { EN_WORD_TEXT, VI_WORD_TEXT, type EnWordId, type ViVariant, type ViWordId } from './number-words';
+import { EN_WORD_TEXT, VI_WORD_TEXT, viWordText, type EnWordId, type ViVariant, type ViWordId } from './number-words';
 
 export const CHIME_CLIP = 'chime';
 
@@ -14,12 +14,27 @@ export const VI_PHRASES = {
   'phrase-recall': 'xin mời lần nữa',
   'phrase-citizen-number': 'công dân có số thứ tự',
   'phrase-to-counter': 'đến quầy số',
+  // The kiosk's spoken guidance (kiosk/lib/kiosk-speech.ts): each clip one breath, under four seconds.
+  'kiosk-greeting': 'xin kính chào quý khách',
+  'kiosk-choose-field': 'mời quý khách chọn lĩnh vực',
+  'kiosk-your-number': 'số thứ tự của quý khách là',
+  'kiosk-please-wait': 'mời quý khách ngồi chờ gọi số',
+  'kiosk-printer-fault': 'máy in đang gặp sự cố',
+  'kiosk-take-photo': 'xin hãy chụp ảnh màn hình',
+  'kiosk-or-scan-qr': 'hoặc quét mã QR',
 } as const;
 
 export const EN_PHRASES = {
   'phrase-ticket-number': 'ticket number',
   'phrase-once-again': 'once again',
   'phrase-go-to-counter': 'please go to counter',
+  'kiosk-greeting': 'welcome',
+  'kiosk-choose-field': 'please choose a service',
+  'kiosk-your-number': 'your number is',
+  'kiosk-please-wait': 'please take a seat until your number is called',
+  'kiosk-printer-fault': 'the printer has a problem',
+  'kiosk-take-photo': 'please take a photo of the screen',
+  'kiosk-or-scan-qr': 'or scan the QR code',
 } as const;
 
 export type ViPhraseId = keyof typeof VI_PHRASES;
@@ -57,8 +72,9 @@ export function clipCatalog(): CatalogClip[] {
     const voice = viVoice(variant);
     const skip = NOT_IN_VARIANT[variant];
     for (const [word, text] of Object.entries(VI_PHRASES)) clips.push({ id: viClip(variant, word as ViPhraseId), voice, text });
-    for (const [word, text] of Object.entries(VI_WORD_TEXT)) {
-      if (!skip.includes(word as ViWordId)) clips.push({ id: viClip(variant, word as ViWordId), voice, text });
+    // Letters as this region reads them (G "gờ"), so no two letters sound alike there (protocol/letter-names.ts).
+    for (const word of Object.keys(VI_WORD_TEXT) as ViWordId[]) {
+      if (!skip.includes(word)) clips.push({ id: viClip(variant, word), voice, text: viWordText(word, variant) });
     }
   }
   for (const [word, text] of Object.entries(EN_PHRASES)) clips.push({ id: enClip(word as EnPhraseId), voice: 'en', text });

@@ -5,9 +5,11 @@
  * voice pack and a written word (VI_WORD_TEXT / EN_WORD_TEXT), so what is shown
  * and what is played can never drift apart.
  */
+// Letter names and their per-region readings are shared with the server's sound-alike rule.
+import { letterKey, VI_LETTER_NAMES, VI_LETTER_READINGS, viLetterReading, type LetterKey, type VoiceRegion } from '../../protocol/letter-names';
 
 /** North reads 105 "một trăm linh năm", 1000 "một nghìn"; South "lẻ" and "ngàn". */
-export type ViVariant = 'north' | 'south';
+export type ViVariant = VoiceRegion;
 
 export type ViWordId =
   | `digit-${Digit}`
@@ -35,26 +37,8 @@ export type EnWordId =
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
-/**
- * ASCII keys for letters: Vietnamese letters with marks use Telex spelling
- * (Đ → dd, Ă → aw, Â → aa …) so clip file names stay plain ASCII.
- */
-export type LetterKey = keyof typeof VI_LETTER_NAMES;
-
-export const VI_LETTER_NAMES = {
-  a: 'a', aw: 'á', aa: 'ớ', b: 'bê', c: 'xê', d: 'dê', dd: 'đê', e: 'e', ee: 'ê',
-  f: 'ép', g: 'giê', h: 'hát', i: 'i', j: 'gi', k: 'ca', l: 'e-lờ', m: 'em-mờ',
-  n: 'en-nờ', o: 'o', oo: 'ô', ow: 'ơ', p: 'pê', q: 'quy', r: 'e-rờ', s: 'ét-xì',
-  t: 'tê', u: 'u', uw: 'ư', v: 'vê', w: 'vê kép', x: 'ích-xì', y: 'i-dài', z: 'dét',
-} as const;
-
-/** The letter as printed on the ticket, keyed like VI_LETTER_NAMES. */
-const LETTER_BY_CHAR: Record<string, LetterKey> = {
-  Đ: 'dd', Ă: 'aw', Â: 'aa', Ê: 'ee', Ô: 'oo', Ơ: 'ow', Ư: 'uw',
-};
-for (const key of Object.keys(VI_LETTER_NAMES) as LetterKey[]) {
-  if (key.length === 1) LETTER_BY_CHAR[key.toUpperCase()] = key;
-}
+export type { LetterKey };
+export { VI_LETTER_NAMES, VI_LETTER_READINGS };
 
 const VI_DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
 const EN_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'] as const;
@@ -205,8 +189,8 @@ export function parseTicketNumber(ticket: string): TicketPart[] {
       let run = ch;
       while (i + 1 < chars.length && /\d/.test(chars[i + 1]!)) run += chars[++i];
       parts.push({ kind: 'digits', digits: run });
-    } else if (LETTER_BY_CHAR[ch]) {
-      parts.push({ kind: 'letter', key: LETTER_BY_CHAR[ch] });
+    } else if (letterKey(ch)) {
+      parts.push({ kind: 'letter', key: letterKey(ch)! });
     } else if (!/[\s\-./]/.test(ch)) {
       throw new RangeError(`cannot speak "${ch}" in ticket number "${ticket}"`);
     }
@@ -239,8 +223,16 @@ export function enTicketWords(ticket: string, options: TicketSpeechOptions = {})
   });
 }
 
-export function viWordsToText(words: readonly ViWordId[]): string {
-  return words.map((w) => VI_WORD_TEXT[w]).join(' ');
+/**
+ * What the voice of a region says for a word: letters by that region's reading (G "gờ", not "giê", which
+ * sounds like D "dê" in the North), everything else as VI_WORD_TEXT writes it.
+ */
+export function viWordText(word: ViWordId, variant: ViVariant = 'north'): string {
+  return word.startsWith('letter-') ? viLetterReading(word.slice('letter-'.length) as LetterKey, variant) : VI_WORD_TEXT[word];
+}
+
+export function viWordsToText(words: readonly ViWordId[], variant: ViVariant = 'north'): string {
+  return words.map((w) => viWordText(w, variant)).join(' ');
 }
 
 /** Tens and units are hyphenated in written English: "twenty-three". */
@@ -256,7 +248,7 @@ export function enWordsToText(words: readonly EnWordId[]): string {
 
 /** Convenience: a number as Vietnamese text, e.g. vietnameseNumber(105, 'south') → "một trăm lẻ năm". */
 export function vietnameseNumber(n: number, variant: ViVariant = 'north'): string {
-  return viWordsToText(viNumberWords(n, variant));
+  return viWordsToText(viNumberWords(n, variant), variant);
 }
 
 export function englishNumber(n: number): string {

@@ -131,12 +131,19 @@ describe('ticket numbers', () => {
   });
 
   it.each([
-    ['A', 'a'], ['B', 'bê'], ['C', 'xê'], ['D', 'dê'], ['Đ', 'đê'], ['E', 'e'], ['F', 'ép'], ['G', 'giê'],
+    ['A', 'a'], ['B', 'bê'], ['C', 'xê'], ['D', 'dê'], ['Đ', 'đê'], ['E', 'e'], ['F', 'ép'], ['G', 'gờ'],
     ['H', 'hát'], ['I', 'i'], ['J', 'gi'], ['K', 'ca'], ['L', 'e-lờ'], ['M', 'em-mờ'], ['N', 'en-nờ'],
     ['O', 'o'], ['P', 'pê'], ['Q', 'quy'], ['R', 'e-rờ'], ['S', 'ét-xì'], ['T', 'tê'], ['U', 'u'],
     ['V', 'vê'], ['W', 'vê kép'], ['X', 'ích-xì'], ['Y', 'i-dài'], ['Z', 'dét'],
-  ])('letter %s is read "%s"', (letter, name) => {
-    expect(viWordsToText(viTicketWords(letter))).toBe(name);
+  ])('letter %s is read "%s" in the North', (letter, name) => {
+    expect(viWordsToText(viTicketWords(letter), 'north')).toBe(name);
+  });
+
+  it('reads G "gờ" and D "dờ" in the South, where dê, giê and vê are one sound; V keeps "vê"', () => {
+    expect(viWordsToText(viTicketWords('D12', 'south'), 'south')).toBe('dờ mười hai');
+    expect(viWordsToText(viTicketWords('G12', 'south'), 'south')).toBe('gờ mười hai');
+    expect(viWordsToText(viTicketWords('V12', 'south'), 'south')).toBe('vê mười hai');
+    expect(viWordsToText(viTicketWords('D12', 'north'), 'north')).toBe('dê mười hai');
   });
 
   it('reads a letter typed in decomposed (NFD) form', () => {
