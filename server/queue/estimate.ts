@@ -23,9 +23,10 @@
  * done. The range comes from the spread of service times over the number of tickets ahead and the counters.
  */
 import type { Counter, Ticket } from '../../protocol/domain';
-import { betweenServices, compareFifo } from './routing';
+import { compareFifo } from './fifo';
+import { betweenServices } from './routing';
 import { counterStateOf, type QueueState } from './state';
-import { waitingCount } from './waiting-index';
+import { prefixLength, waitingCount } from './waiting-index';
 import { clockMinutes, localMinute, withinWindows, workedMinutes, workingWindows, type Window } from './working-hours';
 
 /** The ticket whose wait is estimated; a ticket not yet issued (service figures) has no id. */
@@ -122,52 +123,55 @@ interface WorkAhead {
 }
 
 /**
- * The work ahead of the ticket at its counters. The newest ticket in line (one not issued yet, or issued just
- * now) counts its own service's line from the waiting index; other services' lines, and every line of an older
- * ticket, take one pass over the waiting tickets.
+ * The work ahead of the ticket at its counters, from the waiting lines (waiting-index.ts). Within one line and
+ * weight, whether a counter calls a ticket before this one holds for a prefix of the line: FIFO, the deadline
+ * (queued + target) and the overdue ratio all follow the queue order, and a line keeps one rank at a counter.
+ * So each counter's share of a line is found by a binary search, and the cost does not grow with the queue.
+ * The newest ticket in line (one not issued yet, or issued just now) counts its own line from the counts.
  */
 function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter[], newest: boolean, betweens: ((a: Ticket, b: Ticket) => number)[]): WorkAhead {
   const own = ticket.serviceId;
   const ownMinutes = serviceMinutes(state, own);
-  const shared = new Set<string>();
-  for (const c of counters) for (const s of c.serviceIds) if (s !== own) shared.add(s);
+  const index = state.waitingIndex;
 
   let minutes = 0;
   let tickets = 0;
+  const add = (count: number, perTicket: number) => {
+    minutes += count * perTicket;
+    tickets += count;
+  };
   if (newest) {
-    // An issued ticket is in the index itself.
-    const ahead = waitingCount(state, own, ticket.priorityWeight) - (ticket.id === undefined ? 0 : 1);
-    minutes += ahead * ownMinutes;
-    tickets += ahead;
-    if (shared.size === 0) return { minutes, tickets };
+    // An issued ticket is in the counts itself.
+    add(waitingCount(state, own, ticket.priorityWeight) - (ticket.id === undefined ? 0 : 1), ownMinutes);
+  } else {
+    const first = (t: Ticket) => t.id !== ticket.id && callsFirst(t, ticket, false, () => 0);
+    for (const [weight, line] of index.lines.get(own) ?? []) {
+      if (weight > ticket.priorityWeight) add(line.length, ownMinutes);
+      else if (weight === ticket.priorityWeight) add(prefixLength(line, first), ownMinutes);
+    }
   }
 
-  // Per other service: how many of its counters are ours, so its line's work is shared fairly.
-  const share = new Map<string, number>();
-  for (const s of shared) {
-    const theirs = countersFor(state, s).length;
-    share.set(s, theirs === 0 ? 0 : 1 / theirs);
-  }
-  for (const t of state.active.values()) {
-    if (t.status !== 'waiting' || t.id === ticket.id || t.targetCounterId) continue;
-    if (t.serviceId === own) {
-      if (newest) continue;
-      if (callsFirst(t, ticket, false, () => 0)) {
-        minutes += ownMinutes;
-        tickets += 1;
-      }
-      continue;
+  const shared = new Set<string>();
+  for (const c of counters) for (const s of c.serviceIds) if (s !== own) shared.add(s);
+  for (const serviceId of shared) {
+    const theirs = countersFor(state, serviceId).length;
+    if (theirs === 0) continue;
+    const perTicket = serviceMinutes(state, serviceId);
+    // Our counters that serve the line, with the routing each of them applies.
+    const callers: number[] = [];
+    counters.forEach((c, i) => c.serviceIds.includes(serviceId) && callers.push(i));
+    for (const [weight, line] of index.lines.get(serviceId) ?? []) {
+      if (weight < ticket.priorityWeight || line.length === 0) continue;
+      // How far down the line each of our counters calls before this ticket.
+      const reach = callers.map((i) => (weight > ticket.priorityWeight ? line.length : prefixLength(line, (t) => callsFirst(t, ticket, newest, betweens[i]))));
+      reach.sort((a, b) => a - b);
+      // A ticket that k of our counters call first is ours at k of the line's `theirs` counters (at most whole).
+      let from = 0;
+      reach.forEach((to, j) => {
+        add(Math.min(1, (reach.length - j) / theirs) * (to - from), perTicket);
+        from = to;
+      });
     }
-    const perCounter = share.get(t.serviceId);
-    if (!perCounter) continue;
-    let first = 0;
-    for (let i = 0; i < counters.length; i++) {
-      if (counters[i].serviceIds.includes(t.serviceId) && callsFirst(t, ticket, newest, betweens[i])) first++;
-    }
-    if (first === 0) continue;
-    const part = Math.min(1, first * perCounter);
-    minutes += part * serviceMinutes(state, t.serviceId);
-    tickets += part;
   }
   return { minutes, tickets };
 }

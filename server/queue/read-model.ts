@@ -22,10 +22,10 @@ import type {
 import { STAFF_ONLY_TICKET_FIELDS, type PublicTicketView, type TicketView } from '../../protocol/schemas';
 import type { Decision } from './decide';
 import { counterStateOf, type QueueState } from './state';
-import { compareFifo, waitingAhead } from './routing';
+import { compareFifo } from './fifo';
 import { estimateWait, type WaitEstimate } from './estimate';
 import type { EtaRange } from '../../protocol/wait-estimate';
-import { oldestWaiting, waitingCount } from './waiting-index';
+import { oldestWaiting, waitingAhead, waitingCount } from './waiting-index';
 
 /**
  * A ticket's display key (PublicTicket.ref): its number is unique in the center's business day (services that
@@ -220,6 +220,9 @@ function snapshotOf(state: QueueState, now: number, printers: PrinterStatusView[
       voiceDigitByDigit: s.voiceDigitByDigit,
       announceEnglish: s.announceEnglish,
       recallsBeforeNoShow: s.recallsBeforeNoShow,
+      kioskVoice: s.kioskVoice,
+      kioskVolume: s.kioskVolume,
+      kioskLayout: s.kioskLayout,
     },
     services: [...state.services.values()].sort((a, b) => a.sortOrder - b.sortOrder),
     priorities: [...state.priorities.values()].filter((p) => p.active).sort((a, b) => a.sortOrder - b.sortOrder),

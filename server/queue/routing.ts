@@ -1,4 +1,5 @@
 import type { Counter, Ticket } from '../../protocol/domain';
+import { compareFifo } from './fifo';
 import { counterStateOf, type QueueState } from './state';
 
 /** Waiting tickets this counter may call: its services, or sent to it by a transfer. */
@@ -79,17 +80,3 @@ function first<T>(items: T[], compare: (a: T, b: T) => number): T {
   return best;
 }
 
-export function compareFifo(a: Ticket, b: Ticket): number {
-  return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seqNo - b.seqNo || a.id.localeCompare(b.id);
-}
-
-/** Tickets of the same service that will be called before `ticket` (by priority, then FIFO). */
-export function waitingAhead(state: QueueState, ticket: Ticket): number {
-  if (ticket.status !== 'waiting') return 0;
-  let ahead = 0;
-  for (const t of state.active.values()) {
-    if (t.status !== 'waiting' || t.id === ticket.id || t.serviceId !== ticket.serviceId) continue;
-    if (t.priorityWeight > ticket.priorityWeight || (t.priorityWeight === ticket.priorityWeight && compareFifo(t, ticket) < 0)) ahead++;
-  }
-  return ahead;
-}

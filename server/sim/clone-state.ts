@@ -4,6 +4,7 @@
  * recent calls are mutated in place, so they are copied deeper.
  */
 import type { QueueState } from '../queue/state';
+import { copyWaitingIndex } from '../queue/waiting-index';
 
 export function cloneState(s: QueueState): QueueState {
   return {
@@ -19,9 +20,6 @@ export function cloneState(s: QueueState): QueueState {
     servedByService: new Map(s.servedByService),
     servedByCounter: new Map(s.servedByCounter),
     recentCalls: [...s.recentCalls],
-    waitingIndex: {
-      byWeight: new Map([...s.waitingIndex.byWeight].map(([service, weights]) => [service, new Map(weights)])),
-      oldest: new Map(s.waitingIndex.oldest),
-    },
+    waitingIndex: copyWaitingIndex(s.waitingIndex),
   };
 }

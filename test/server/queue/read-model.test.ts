@@ -1,6 +1,6 @@
 /** Position and ETA shown on the ticket page and the hall display. */
 import { describe, expect, it } from 'vitest';
-import { waitingAhead } from '../../../server/queue/routing';
+import { waitingAhead } from '../../../server/queue/waiting-index';
 import { avgServiceMinutes, counterView, serviceStats, ticketPosition } from '../../../server/queue/read-model';
 import { estimateWait } from '../../../server/queue/estimate';
 import { MINUTE, RulesHarness } from '../../helpers/queue-fixtures';

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUTING_MODES, type RoutingMode, type Ticket } from '../../../protocol/domain';
-import { compareFifo } from '../../../server/queue/routing';
+import { compareFifo } from '../../../server/queue/fifo';
+import { waitingAhead } from '../../../server/queue/waiting-index';
 import { KIOSK, MINUTE, RulesHarness } from '../../helpers/queue-fixtures';
 import { COUNTER_IDS, PRIORITY_IDS, SERVICE_IDS } from './model';
 
@@ -71,6 +72,23 @@ function checkCall(r: RulesHarness, counterId: string, called: Ticket, before: T
   }
 }
 
+/** The waiting index (lines in FIFO order, transfers aside, positions) says what a pass over the queue says. */
+function checkIndex(r: RulesHarness): void {
+  const waiting = [...r.state.active.values()].filter((t) => t.status === 'waiting').sort(compareFifo);
+  const lines = r.state.waitingIndex.lines;
+  for (const service of SERVICE_IDS) {
+    for (const [weight, line] of lines.get(service) ?? []) {
+      const expected = waiting.filter((t) => t.serviceId === service && t.priorityWeight === weight && !t.targetCounterId);
+      expect(line.map((t) => t.id), `line ${service}/${weight}`).toEqual(expected.map((t) => t.id));
+    }
+  }
+  expect([...r.state.waitingIndex.targeted.keys()].sort()).toEqual(waiting.filter((t) => t.targetCounterId).map((t) => t.id).sort());
+  for (const t of waiting) {
+    const ahead = waiting.filter((o) => o.id !== t.id && o.serviceId === t.serviceId && (o.priorityWeight > t.priorityWeight || (o.priorityWeight === t.priorityWeight && compareFifo(o, t) < 0)));
+    expect(waitingAhead(r.state, t), `ahead of ${t.number}`).toBe(ahead.length);
+  }
+}
+
 function run(mode: RoutingMode, maxPriorityStreak: number, steps: Step[]): void {
   const r = new RulesHarness({ settings: { routing: mode, maxPriorityStreak } });
   for (const step of steps) {
@@ -96,6 +114,7 @@ function run(mode: RoutingMode, maxPriorityStreak: number, steps: Step[]): void 
       else if (step.then === 'to-counter') r.run({ type: 'transfer', counterId, ticketId, toServiceId: null, toCounterId: COUNTER_IDS[step.target % COUNTER_IDS.length] });
       else r.run({ type: 'transfer', counterId, ticketId, toServiceId: SERVICE_IDS[step.target % SERVICE_IDS.length], toCounterId: null });
     }
+    checkIndex(r);
   }
 }
 
