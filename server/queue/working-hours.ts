@@ -19,10 +19,17 @@ const minutesOf = (hhmm: string) => {
   return h * 60 + m;
 };
 
+type LocalMinute = { minute: number; weekday: number };
+/** The last answer: one commit's stats estimate every service at the same instant, and the zone lookup is slow. */
+let last: { epochMs: number; timeZone: string; local: LocalMinute } | null = null;
+
 /** The local minute of the day and the ISO weekday of an instant. */
-export function localMinute(epochMs: number, timeZone: string): { minute: number; weekday: number } {
+export function localMinute(epochMs: number, timeZone: string): LocalMinute {
+  if (last && last.epochMs === epochMs && last.timeZone === timeZone) return last.local;
   const p = localParts(epochMs, timeZone);
-  return { minute: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60, weekday: p.weekday };
+  const local = { minute: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60, weekday: p.weekday };
+  last = { epochMs, timeZone, local };
+  return local;
 }
 
 /** The service's working windows on that weekday, in order. */
