@@ -19,7 +19,12 @@ import { WEB_ROOT } from '../server/plugins/pages';
 interface Row extends TextSizes {
   screen: string;
   viewport: string;
+  /** The font files the page had fetched by then (unicode-range: only the subsets its text uses), with their bytes. */
+  fontFiles: Array<{ file: string; bytes: number }>;
 }
+
+/** Font files fetched by each page so far. */
+const fontFilesOf = new WeakMap<Page, Array<{ file: string; bytes: number }>>();
 
 const clock = new FakeClock(Date.UTC(2026, 10, 23, 2, 0, 0)); // Monday 09:00 in Hồ Chí Minh City
 let t!: TestApp;
@@ -69,6 +74,12 @@ async function open(path: string, viewport: { width: number; height: number }, o
   contexts.push(context);
   if (options.cookie) await context.addCookies([browserDeviceCookie(options.cookie, base)]);
   const page = await context.newPage();
+  const fonts: Array<{ file: string; bytes: number }> = [];
+  fontFilesOf.set(page, fonts);
+  page.on('response', (response) => {
+    if (!/\.woff2?$/.test(new URL(response.url()).pathname)) return;
+    void response.body().then((body) => fonts.push({ file: new URL(response.url()).pathname.replace(/^.*\//, ''), bytes: body.length }), () => undefined);
+  });
   await page.goto(`${base}${path}`);
   return page;
 }
@@ -83,7 +94,7 @@ async function measure(page: Page, screen: string, ready: string): Promise<void>
   // Let entrance highlights and transitions settle.
   await page.waitForTimeout(700);
   const size = page.viewportSize()!;
-  rows.push({ screen, viewport: `${size.width}×${size.height}`, ...(await measureTextSizes(page)) });
+  rows.push({ screen, viewport: `${size.width}×${size.height}`, fontFiles: [...(fontFilesOf.get(page) ?? [])], ...(await measureTextSizes(page)) });
   process.stderr.write(`measured ${screen}\n`);
 }
 
@@ -154,12 +165,14 @@ function print(): void {
     console.log(JSON.stringify(rows, null, 2));
     return;
   }
-  console.log('| screen | viewport | smallest text | what has it | sizes in use (px × pieces of text) |');
-  console.log('|---|---|---|---|---|');
+  console.log('| screen | viewport | smallest text | what has it | sizes in use (px × pieces of text) | font bytes fetched |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     const what = r.atSmallest.map((s) => `"${s.text.replace(/\|/g, '\\|')}" (${s.where})`).join('; ');
     const sizes = r.sizes.map((s) => `${+s.px.toFixed(1)}×${s.count}`).join(', ');
-    console.log(`| ${r.screen} | ${r.viewport} | ${r.smallest === null ? '—' : `${+r.smallest.toFixed(1)} px`} | ${what} | ${sizes} |`);
+    const fonts = r.fontFiles.map((f) => `${f.file.replace(/-[\w]{8}\.woff2$/, '')} ${f.bytes.toLocaleString('en')}`).join(' + ');
+    const total = r.fontFiles.reduce((n, f) => n + f.bytes, 0);
+    console.log(`| ${r.screen} | ${r.viewport} | ${r.smallest === null ? '—' : `${+r.smallest.toFixed(1)} px`} | ${what} | ${sizes} | ${fonts ? `${fonts} = ${total.toLocaleString('en')}` : 'none (cached or no text)'} |`);
   }
   console.log('\nNot measured: text drawn on a canvas (the report charts, at chart.js\'s 12 px default).');
 }
