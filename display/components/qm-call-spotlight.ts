@@ -45,17 +45,20 @@ export class QmCallSpotlight extends LitElement {
       .card.priority {
         border-color: var(--qm-priority);
       }
+      /* A warm glow and an amber border: dark enough that the amber number keeps at least 7:1 all through it. */
       @keyframes arrive {
         0% {
-          background: #8a6a00;
+          background: #4a3800;
+          border-color: var(--qm-number);
           transform: scale(0.97);
         }
         15% {
-          background: #6b5200;
+          background: #3d2f00;
+          border-color: var(--qm-number);
           transform: scale(1);
         }
         45% {
-          background: #3a4a3a;
+          background: #2c3a2c;
         }
         100% {
           background: var(--qm-panel);

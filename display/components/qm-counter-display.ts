@@ -58,6 +58,13 @@ export class QmCounterDisplay extends LitElement {
         text-align: center;
         min-width: 0;
       }
+      .id h1 {
+        margin: 0;
+        font: inherit;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+      }
       .id .label {
         font-size: min(9vh, 4.5vw);
         font-weight: 700;
@@ -103,12 +110,13 @@ export class QmCounterDisplay extends LitElement {
         min-width: 0;
         animation: arrive 2.4s ease-out 1;
       }
+      /* A warm glow, dark enough that the amber number keeps at least 7:1 all through it. */
       @keyframes arrive {
         0% {
-          background: #8a6a00;
+          background: #4a3800;
         }
         40% {
-          background: #3a4a3a;
+          background: #2c3a2c;
         }
         100% {
           background: var(--qm-bg);
@@ -178,6 +186,8 @@ export class QmCounterDisplay extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The whole screen is the page's main content (a landmark screen readers and axe look for).
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'main');
     if (this.params.voice) {
       this.announcer = new DisplayAnnouncer({ pack: this.params.pack, preferSpeechSynthesis: this.params.speech });
       // A voice that fails to load leaves a silent but working screen.
@@ -211,8 +221,10 @@ export class QmCounterDisplay extends LitElement {
     const mark = html`<qm-connection-mark .status=${this.queue.status} ?english=${english}></qm-connection-mark>`;
     const counter = this.counterNumber === null ? undefined : counterByNumber(view, this.counterNumber);
     const idPanel = html`<div class="id">
-      <div class="label">${t('counter')}</div>
-      <div class="number tabular" data-testid="counter-number">${this.counterNumber ?? '–'}</div>
+      <h1>
+        <span class="label">${t('counter')}</span>
+        <span class="number tabular" data-testid="counter-number">${this.counterNumber ?? '–'}</span>
+      </h1>
       ${counter ? html`<div class="subtitle two-lines">${counterSubtitle(counter.name, counter.number) || counter.name}</div>` : nothing}
       ${counter?.staffName
         ? html`<div class="staff" data-testid="counter-staff">${vi.staff}${english ? ` / ${en.staff}` : ''}: ${counter.staffName}</div>`

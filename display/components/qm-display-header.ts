@@ -33,6 +33,7 @@ export class QmDisplayHeader extends LitElement {
         min-width: 0;
       }
       .vi {
+        margin: 0;
         font-size: var(--qm-header-name-size, 3.6vmin);
         font-weight: 700;
         line-height: 1.15;
@@ -78,7 +79,7 @@ export class QmDisplayHeader extends LitElement {
     const clock = centerClock(this.ticker.now + this.serverOffsetMs, this.timeZone);
     return html`
       <div class="name" part="name">
-        <div class="vi">${this.centerName}</div>
+        <h1 class="vi">${this.centerName}</h1>
         ${this.english && this.centerNameEn ? html`<div class="en">${this.centerNameEn}</div>` : nothing}
       </div>
       <div class="clock" part="clock">

@@ -103,6 +103,8 @@ export class QmHallDisplay extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The whole screen is the page's main content (a landmark screen readers and axe look for).
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'main');
     this.portrait.addEventListener('change', this.onOrientation);
     if (this.params.voice) {
       this.announcer = new DisplayAnnouncer({ pack: this.params.pack, preferSpeechSynthesis: this.params.speech });
