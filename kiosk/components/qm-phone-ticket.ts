@@ -226,12 +226,14 @@ export class QmPhoneTicket extends LitElement {
   override render() {
     const L = (key: MessageKey, params?: Record<string, string | number>) => t(this.locale, key, params);
     const other: Lang = this.locale === 'vi' ? 'en' : 'vi';
-    return html`<div class="top" lang=${this.locale}>
+    return html`<header class="top" lang=${this.locale}>
         <h1>${L('phoneTitle')}</h1>
         <button class="lang" lang=${other} @click=${() => (this.locale = other)}>${other === 'en' ? 'English' : 'Tiếng Việt'}</button>
-      </div>
-      ${this.live.status === 'offline' ? html`<p class="reconnecting" role="status">${L('phoneReconnecting')}</p>` : null}
-      ${this.notFound && !this.ticket ? html`<p class="box ended" role="alert">${L('phoneNotFound')}</p>` : this.renderTicket(L)}`;
+      </header>
+      <main>
+        ${this.live.status === 'offline' ? html`<p class="reconnecting" role="status">${L('phoneReconnecting')}</p>` : null}
+        ${this.notFound && !this.ticket ? html`<p class="box ended" role="alert">${L('phoneNotFound')}</p>` : this.renderTicket(L)}
+      </main>`;
   }
 
   private renderTicket(L: (key: MessageKey, params?: Record<string, string | number>) => string) {
