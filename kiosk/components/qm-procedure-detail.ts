@@ -172,7 +172,8 @@ export class QmProcedureDetail extends LitElement {
 
   private renderRecord(p: Procedure) {
     const L = (key: MessageKey) => t(this.locale, key);
-    return html`<article class="scroll" aria-labelledby="title">
+    // Focusable, so a keyboard (or a switch device) can scroll a long record.
+    return html`<article class="scroll" aria-labelledby="title" tabindex="0">
         <h2 id="title">${p.name}</h2>
         <dl class="facts">
           <dt>${L('code')}</dt>
