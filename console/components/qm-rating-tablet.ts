@@ -137,7 +137,7 @@ export class QmRatingTablet extends LitElement {
     return html`<div class="screen ${this.phase}">
       <header>
         <span>${this.live.view.centerName}</span><span>${this.counter?.name || `Quầy ${this.counterNumber}`}</span>
-        <span class="dot ${online ? 'on' : ''}" aria-label=${online ? 'online' : 'offline'}></span>
+        <span class="dot ${online ? 'on' : ''}" role="img" aria-label=${online ? 'Đã kết nối' : 'Mất kết nối'}></span>
       </header>
       <main>${this.pairing.state === 'unpaired' || this.pairing.state === 'other-counter' ? this.unpaired(this.pairing) : this.body()}</main>
     </div>`;
