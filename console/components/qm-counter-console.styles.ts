@@ -126,7 +126,6 @@ export const counterStyles = css`
     border: 1px solid currentColor;
     border-radius: 4px;
     font-size: 0.8em;
-    opacity: 0.75;
     font-family: inherit;
   }
   .message {
