@@ -263,7 +263,8 @@ export class QmConsoleApp extends LitElement {
       case 'counter':
         return html`<qm-counter-console .me=${me} .view=${connection.view} .connection=${connection}></qm-counter-console>`;
       case 'floor':
-        return html`<qm-floor .view=${connection.view} .connection=${connection}></qm-floor>`;
+        return html`<h1 class="sr">${t('nav.floor')}</h1>
+          <qm-floor .view=${connection.view} .connection=${connection}></qm-floor>`;
       case 'printers':
         return html`<qm-printers .view=${connection.view}></qm-printers>`;
       case 'reports':
@@ -275,7 +276,8 @@ export class QmConsoleApp extends LitElement {
           @qm-password-changed=${(e: CustomEvent<Me>) => this.passwordChanged(e.detail)}
         ></qm-password>`;
       case 'admin':
-        return html`<div class="sub">
+        return html`<h1 class="sr">${t('nav.admin')} › ${t(`admin.${r.tab}`)}</h1>
+          <div class="sub">
             ${ADMIN_TABS.map((tab) => html`<a href="#/admin/${tab}" aria-current=${r.tab === tab ? 'page' : 'false'}>${t(`admin.${tab}`)}</a>`)}
           </div>
           <qm-admin .tab=${r.tab} .me=${me} .serverNow=${this.serverNow}></qm-admin>`;

@@ -18,6 +18,10 @@ export class QmLogin extends LitElement {
       form {
         width: min(380px, 92vw);
       }
+      h1 {
+        font-size: 1.5em;
+        margin: 0.83em 0;
+      }
       button {
         min-height: 48px;
       }
@@ -30,7 +34,7 @@ export class QmLogin extends LitElement {
 
   override render() {
     return html`<form class="card" @submit=${this.submit} aria-labelledby="login-title">
-      <h2 id="login-title">${t('login.title')}</h2>
+      <h1 id="login-title">${t('login.title')}</h1>
       <label>${t('login.username')}<input name="username" autocomplete="username" required autofocus /></label>
       <label>${t('login.password')}<input name="password" type="password" autocomplete="current-password" required /></label>
       ${this.ended && !this.error ? html`<p class="error" role="status" data-testid="session-ended">${t('login.ended')}</p>` : null}

@@ -29,8 +29,9 @@ export class QmPassword extends LitElement {
     theme,
     formPage,
     css`
-      h2 {
+      h1 {
         margin: 0;
+        font-size: 1.5em;
       }
       .forced {
         margin: 0;
@@ -63,7 +64,7 @@ export class QmPassword extends LitElement {
 
   override render() {
     return html`<form class="card" @submit=${this.submit} aria-labelledby="password-title" novalidate>
-      <h2 id="password-title">${t('password.title')}</h2>
+      <h1 id="password-title">${t('password.title')}</h1>
       ${this.forced ? html`<p class="forced" data-testid="forced" role="status">${t('password.forced')}</p>` : null}
       <!-- Lets a password manager file the new password under the right account. -->
       <input name="username" autocomplete="username" value=${this.me?.username ?? ''} readonly hidden />
