@@ -87,7 +87,24 @@ export interface CenterSettings {
   voiceVariant: 'north' | 'south';
   voiceDigitByDigit: boolean;
   announceEnglish: boolean;
+  /** The kiosk speaks its guidance from the voice pack: greeting, choosing a field, the number, printer trouble. */
+  kioskVoice: boolean;
+  /** Loudness of the kiosk's voice, 0–100 (percent of the pack's level). */
+  kioskVolume: number;
+  /** The kiosk's home screen: 'elderly-first' puts large priority tiles at the top. */
+  kioskLayout: KioskLayout;
 }
+
+export type KioskLayout = 'standard' | 'elderly-first';
+
+export const KIOSK_LAYOUTS: readonly KioskLayout[] = ['standard', 'elderly-first'];
+
+/** The kiosk settings of a center saved before they existed: read with these (server/store/rows.ts). */
+export const KIOSK_SETTING_DEFAULTS: Pick<CenterSettings, 'kioskVoice' | 'kioskVolume' | 'kioskLayout'> = {
+  kioskVoice: true,
+  kioskVolume: 80,
+  kioskLayout: 'standard',
+};
 
 export interface Center {
   id: string;

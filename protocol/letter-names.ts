@@ -117,16 +117,30 @@ export function prefixesSoundAlike(a: string, b: string, region: VoiceRegion, re
 
 export interface PrefixHolder {
   id: string;
-  name: string;
   prefix: string;
   active: boolean;
 }
 
-/** The active services (other than the candidate) whose prefix would sound like the candidate's. */
-export function soundAlikeServices<T extends PrefixHolder>(candidate: Pick<T, 'id' | 'prefix'>, services: Iterable<T>, region: VoiceRegion): T[] {
-  const found: T[] = [];
+/** Every letter by its alphabet name: how citizens and staff say a number themselves. */
+export const ALPHABET_READINGS: Record<VoiceRegion, Record<LetterKey, string>> = { north: VI_LETTER_NAMES, south: VI_LETTER_NAMES };
+
+export interface PrefixClash<T> {
+  service: T;
+  /** The announcements themselves say the two alike (else only the letters' alphabet names are alike). */
+  voice: boolean;
+}
+
+/**
+ * The active services (other than the candidate) whose prefix would sound like the candidate's in this
+ * region: as the voice reads them, or as people name the letters (D "dê" and G "giê" in the North), which
+ * the voice avoids but a citizen reading the slip aloud does not.
+ */
+export function prefixClashes<T extends PrefixHolder>(candidate: Pick<T, 'id' | 'prefix'>, services: Iterable<T>, region: VoiceRegion): PrefixClash<T>[] {
+  const found: PrefixClash<T>[] = [];
   for (const s of services) {
-    if (s.id !== candidate.id && s.active && prefixesSoundAlike(candidate.prefix, s.prefix, region)) found.push(s);
+    if (s.id === candidate.id || !s.active) continue;
+    const voice = prefixesSoundAlike(candidate.prefix, s.prefix, region);
+    if (voice || prefixesSoundAlike(candidate.prefix, s.prefix, region, ALPHABET_READINGS)) found.push({ service: s, voice });
   }
   return found;
 }

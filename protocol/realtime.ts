@@ -8,7 +8,7 @@
  * holder alone should have — and no staff account ids. The `Staff…` shapes (/staff, signed-in routes) add the
  * ids staff commands name.
  */
-import type { Center, Counter, CounterState, PriorityCategory, Service, Ticket } from './domain';
+import type { Center, Counter, CounterState, KioskLayout, PriorityCategory, Service, Ticket } from './domain';
 import type { EtaRange } from './wait-estimate';
 
 /** What anyone in the hall may see of a ticket. */
@@ -116,6 +116,9 @@ export interface PublicSnapshot {
     voiceDigitByDigit: boolean;
     announceEnglish: boolean;
     recallsBeforeNoShow: number;
+    kioskVoice: boolean;
+    kioskVolume: number;
+    kioskLayout: KioskLayout;
   };
   services: Service[];
   priorities: PriorityCategory[];

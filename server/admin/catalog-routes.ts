@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomBytes } from 'node:crypto';
 import type { Counter, PriorityCategory, Service } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
+import { pickLang } from '../../protocol/i18n';
+import { prefixWarnings, type AdminWarning } from '../../protocol/warnings';
 import { upsertCounter, upsertPriority, upsertService } from '../store/config-store';
 import { applyChange, centerOf } from './change';
 import { checkCodeFree, checkNumberRange, checkOpeningHours, checkRangeOverlap, liveTickets } from './checks';
@@ -28,12 +30,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     checkOpeningHours(s.openingHours);
   }
 
+  /** Saved anyway: a prefix that would sound like another active service's in the center's voice region. */
+  function serviceWarnings(req: Parameters<typeof centerOf>[0], s: Service): AdminWarning[] {
+    const state = stateOf(req);
+    return prefixWarnings(s, state.services.values(), state.center.settings.voiceVariant, pickLang(req.headers['accept-language']));
+  }
+
   app.post('/api/admin/services', { schema: { tags, summary: 'Create a service', body: ServiceInput } }, async (req, reply) => {
     const state = stateOf(req);
     const service: Service = { id: newId('svc', req.body.code, (id) => state.services.has(id)), ...req.body };
     validService(req, service);
+    const warnings = serviceWarnings(req, service);
     applyChange(app, req, { action: 'service.create', target: service.id, before: null, after: service }, () => upsertService(app.db, centerOf(req), service));
-    return reply.status(201).send(service);
+    return reply.status(201).send(warnings.length > 0 ? { ...service, warnings } : service);
   });
 
   app.put('/api/admin/services/:id', { schema: { tags, summary: 'Replace a service', params: IdParam, body: ServiceInput } }, async (req) => {
@@ -41,8 +50,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (!before) throw new DomainError('SERVICE_NOT_FOUND');
     const service: Service = { ...req.body, id: before.id };
     validService(req, service);
+    const warnings = serviceWarnings(req, service);
     applyChange(app, req, { action: 'service.update', target: service.id, before, after: service }, () => upsertService(app.db, centerOf(req), service));
-    return service;
+    return warnings.length > 0 ? { ...service, warnings } : service;
   });
 
   app.delete('/api/admin/services/:id', { schema: { tags, summary: 'Delete a service never used (else deactivate it)', params: IdParam } }, async (req) => {

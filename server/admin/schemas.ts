@@ -3,7 +3,7 @@
  * configuration (unique codes, overlapping number ranges, live tickets) are in checks.ts.
  */
 import { Type, type Static } from 'typebox';
-import { ROUTING_MODES } from '../../protocol/domain';
+import { KIOSK_LAYOUTS, ROUTING_MODES } from '../../protocol/domain';
 
 const Strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -94,6 +94,10 @@ export const SettingsInput = Type.Object(
     voiceVariant: Type.Union([Type.Literal('north'), Type.Literal('south')]),
     voiceDigitByDigit: Type.Boolean(),
     announceEnglish: Type.Boolean(),
+    // Optional so older clients keep saving; absent = unchanged (defaults for a center that never set them).
+    kioskVoice: Type.Optional(Type.Boolean()),
+    kioskVolume: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    kioskLayout: Type.Optional(Type.Union(KIOSK_LAYOUTS.map((layout) => Type.Literal(layout)))),
   },
   Strict,
 );

@@ -1,5 +1,5 @@
 /** The demo commune center seeded on an empty database (SEED=demo). */
-import type { Center, CenterSettings, Counter, PriorityCategory, Service } from '../../protocol/domain';
+import { KIOSK_SETTING_DEFAULTS, type Center, type CenterSettings, type Counter, type PriorityCategory, type Service } from '../../protocol/domain';
 
 export const DEFAULT_SETTINGS: CenterSettings = {
   recallsBeforeNoShow: 2,
@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: CenterSettings = {
   voiceVariant: 'north',
   voiceDigitByDigit: false,
   announceEnglish: false,
+  ...KIOSK_SETTING_DEFAULTS,
 };
 
 export const DEMO_CENTER_ID = 'demo';

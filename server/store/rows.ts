@@ -1,5 +1,5 @@
 /** Row ⇄ record mapping: the one place that knows column names. */
-import type { Center, Counter, CounterState, PriorityCategory, Role, Service, Ticket } from '../../protocol/domain';
+import { KIOSK_SETTING_DEFAULTS, type Center, type Counter, type CounterState, type PriorityCategory, type Role, type Service, type Ticket } from '../../protocol/domain';
 
 type Row = Record<string, unknown>;
 const bool = (v: unknown) => v === 1 || v === true;
@@ -12,7 +12,8 @@ export function centerFromRow(r: Row): Center {
     nameEn: r.name_en as string,
     address: r.address as string,
     timeZone: r.time_zone as string,
-    settings: json(r.settings, {} as Center['settings']),
+    // Settings added after a center was saved read as their defaults (no migration needed).
+    settings: { ...KIOSK_SETTING_DEFAULTS, ...json(r.settings, {} as Center['settings']) },
   };
 }
 

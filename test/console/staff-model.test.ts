@@ -22,7 +22,7 @@ function snapshot(waiting: StaffTicket[]): StaffSnapshot {
     seq: 10,
     serverTime: 1_000_500,
     businessDay: '2026-11-23',
-    center: { id: 'demo', name: 'X', nameEn: 'X', address: '', timeZone: 'Asia/Ho_Chi_Minh', noticeLine: '', noticeLineEn: '', voiceVariant: 'north', voiceDigitByDigit: false, announceEnglish: false, recallsBeforeNoShow: 2 },
+    center: { id: 'demo', name: 'X', nameEn: 'X', address: '', timeZone: 'Asia/Ho_Chi_Minh', noticeLine: '', noticeLineEn: '', voiceVariant: 'north', voiceDigitByDigit: false, announceEnglish: false, recallsBeforeNoShow: 2, kioskVoice: true, kioskVolume: 80, kioskLayout: 'standard' },
     services: DEMO_SERVICES,
     priorities: DEMO_PRIORITIES,
     counters: [],

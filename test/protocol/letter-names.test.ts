@@ -4,7 +4,7 @@ import {
   alikeLetterPairs,
   prefixesSoundAlike,
   prefixReading,
-  soundAlikeServices,
+  prefixClashes,
   soundOf,
   VI_LETTER_NAMES,
   VI_LETTER_READINGS,
@@ -102,14 +102,20 @@ describe('prefixes that would sound alike', () => {
     expect(prefixReading('A1', 'north')).toBeNull();
   });
 
-  it('lists only other, active services', () => {
+  it('lists the other active services whose prefix is alike, by the voice or by the letters’ names', () => {
     const services = [
       { id: 'a', name: 'Xây dựng', prefix: 'D', active: true },
       { id: 'b', name: 'Bảo trợ', prefix: 'G', active: true },
       { id: 'c', name: 'Cũ', prefix: 'G', active: false },
+      { id: 'd', name: 'Vận tải', prefix: 'V', active: true },
     ];
-    // With the voice's readings nothing collides; the rule still runs on whatever readings a pack uses.
-    expect(soundAlikeServices({ id: 'a', prefix: 'D' }, services, 'north')).toEqual([]);
-    expect(soundAlikeServices({ id: 'x', prefix: 'D' }, services, 'north')).toEqual([]);
+    // North: D "dê" and G "giê" are both /ze/ by name; the voice says "dê" and "gờ". V stays apart.
+    expect(prefixClashes({ id: 'a', prefix: 'D' }, services, 'north')).toEqual([{ service: services[1], voice: false }]);
+    // South: D, G and V by name are all /je/; the voice says "dờ", "gờ", "vê".
+    expect(prefixClashes({ id: 'a', prefix: 'D' }, services, 'south')).toEqual([
+      { service: services[1], voice: false },
+      { service: services[3], voice: false },
+    ]);
+    expect(prefixClashes({ id: 'x', prefix: 'B' }, services, 'north')).toEqual([]);
   });
 });
