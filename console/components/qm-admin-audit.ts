@@ -28,7 +28,9 @@ export class QmAdminAudit extends LitElement {
     theme,
     css`
       td.change {
-        font-family: ui-monospace, monospace;
+        /* The page's font, not a monospace one: changes carry Vietnamese names and reasons, and common monospace
+           fonts (DejaVu Sans Mono) lack the letters with two marks. */
+        font-family: inherit;
         font-size: 0.82rem;
         word-break: break-word;
         max-width: 60ch;
