@@ -195,7 +195,8 @@ export const kioskStyles = css`
     --_kb: 1.2;
     --qm-text-scale: 1.4;
     --qm-tile-icon: 72px;
-    --qm-tile-pad: 14px 18px;
+    --qm-tile-pad: 8px 18px;
+    --qm-tile-gap: 14px;
     --_ink: #000000;
     --qm-ink: #000000;
     --_muted: #111111;
@@ -235,6 +236,12 @@ export const kioskStyles = css`
     }
     .lookup {
       min-height: 180px;
+    }
+    .priority-first + .lead + qm-service-grid + .extras {
+      grid-template-columns: 1fr;
+    }
+    .priority-first + .lead + qm-service-grid + .extras .lookup {
+      min-height: 96px;
     }
   }
 `;

@@ -76,16 +76,44 @@ export class QmPriorityChoice extends LitElement {
       :host([prominent]) h2 {
         font-size: calc(44px * var(--_kb));
       }
+      /* Two columns in portrait even with large text: five groups stay above the fold with the services. */
       :host([prominent]) ul {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, calc(440px * var(--_k))), 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
         gap: 16px;
       }
       :host([prominent]) button {
-        font-size: calc(36px * var(--_k));
-        padding: 16px 24px;
-        gap: 20px;
-        min-height: 132px;
+        font-size: calc(36px * var(--_kb));
+        padding: 12px 20px;
+        gap: 18px;
+        min-height: 104px;
         box-shadow: 0 4px 0 rgba(0, 0, 0, 0.25);
+      }
+      /* Landscape: the band is wide and the screen short — every group in one row, picture above its name. */
+      @container kiosk (min-width: 1400px) {
+        :host([compact]) ul {
+          grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+        }
+        :host([compact]) button {
+          flex-direction: column;
+          justify-content: center;
+          text-align: center;
+          font-size: calc(26px * var(--_k));
+          gap: 6px;
+        }
+        :host([prominent]) ul {
+          grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+        }
+        :host([prominent]) button {
+          flex-direction: row;
+          text-align: left;
+          gap: 14px;
+          font-size: calc(30px * var(--_kb));
+          min-height: 96px;
+        }
+        :host([prominent]) .icon {
+          width: 72px;
+          height: 72px;
+        }
       }
       .icon {
         flex: none;
@@ -106,7 +134,7 @@ export class QmPriorityChoice extends LitElement {
   override render() {
     return html`<section aria-labelledby="priority-title">
       <div class="head">${icon('priority', 48)}<h2 id="priority-title">${this.compact ? t(this.locale, 'priorityTitle') : t(this.locale, 'priorityAsk')}</h2></div>
-      ${this.compact ? html`<p class="hint">${t(this.locale, 'priorityHint')}</p>` : null}
+      ${this.compact && !this.prominent ? html`<p class="hint">${t(this.locale, 'priorityHint')}</p>` : null}
       <ul role="list">
         ${this.priorities.map(
           (p) => html`<li>

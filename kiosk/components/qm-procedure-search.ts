@@ -124,7 +124,7 @@ export class QmProcedureSearch extends LitElement {
         line-height: 1.25;
       }
       .result .meta {
-        font-size: calc(24px * var(--_k));
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
       }
       mark {
@@ -150,7 +150,7 @@ export class QmProcedureSearch extends LitElement {
       }
       .fields .n {
         font-weight: 400;
-        font-size: calc(24px * var(--_k));
+        font-size: calc(26px * var(--_k));
       }
       .chip {
         display: inline-flex;

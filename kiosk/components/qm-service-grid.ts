@@ -30,10 +30,15 @@ export class QmServiceGrid extends LitElement {
   static override styles = [
     base,
     css`
+      /* Tiles share the height; a tile never gets shorter than its text (with large text the grid scrolls instead). */
+      :host {
+        overflow-y: auto;
+        overscroll-behavior: contain;
+      }
       ul {
         height: 100%;
-        gap: 20px;
-        grid-auto-rows: minmax(200px, 1fr);
+        gap: var(--qm-tile-gap, 20px);
+        grid-auto-rows: minmax(max-content, 1fr);
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
       }
       button {

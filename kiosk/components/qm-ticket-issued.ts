@@ -88,7 +88,7 @@ export class QmTicketIssued extends LitElement {
         justify-items: center;
       }
       dt {
-        font-size: calc(24px * var(--_k));
+        font-size: calc(26px * var(--_k));
         color: var(--_muted);
       }
       dd {
