@@ -6,7 +6,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ROUTING_MODES, type Center, type RoutingMode } from '../../protocol/domain';
+import { KIOSK_LAYOUTS, ROUTING_MODES, type Center, type RoutingMode, type Service } from '../../protocol/domain';
+import { prefixClashes, prefixReading, type VoiceRegion } from '../../protocol/letter-names';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n.vi';
@@ -27,6 +28,13 @@ export class QmAdminCenter extends LitElement {
       select {
         max-width: 100%;
       }
+      .warn {
+        margin: 0;
+        padding: 0.6rem 0.9rem;
+        border-radius: 8px;
+        background: #fff4d6;
+        color: #5c3d00;
+      }
       h2,
       .wide,
       .formactions {
@@ -36,15 +44,20 @@ export class QmAdminCenter extends LitElement {
   ];
 
   @property({ attribute: false }) center: Center | null = null;
+  /** The center's services: which prefixes would be confused in the voice region chosen. */
+  @property({ attribute: false }) services: Service[] = [];
   @property({ attribute: false }) reload: () => Promise<void> = async () => {};
   @state() private message: { text: string; error: boolean } | null = null;
   /** The mode picked in the form, not saved yet: its explanation follows the choice. */
   @state() private routing: RoutingMode | null = null;
+  /** The voice region picked in the form, not saved yet: the prefixes confused there follow the choice. */
+  @state() private region: VoiceRegion | null = null;
 
   override render() {
     const c = this.center!;
     const s = c.settings;
     const routing = this.routing ?? s.routing;
+    const region = this.region ?? s.voiceVariant;
     const select = (name: string, label: MessageKey, value: string, options: [string, MessageKey][]) =>
       html`<label
         >${t(label)}<select name=${name}>
@@ -72,11 +85,16 @@ export class QmAdminCenter extends LitElement {
           </select></label
         >
         <p id="routing-hint" class="muted wide" data-testid="routing-hint">${t(`field.routing.${routing}.hint`)}</p>
-        ${select('voiceVariant', 'field.voiceVariant', s.voiceVariant, [
-          ['north', 'field.voice.north'],
-          ['south', 'field.voice.south'],
-        ])}
+        <label
+          >${t('field.voiceVariant')}<select name="voiceVariant" @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value as VoiceRegion)}>
+            ${(['north', 'south'] as const).map((v) => html`<option value=${v} ?selected=${v === region}>${t(`field.voice.${v}`)}</option>`)}
+          </select></label
+        >
+        ${this.renderClashes(region)}
         ${check('voiceDigitByDigit', 'field.voiceDigitByDigit')} ${check('announceEnglish', 'field.announceEnglish')}
+        ${check('kioskVoice', 'field.kioskVoice')}
+        <label>${t('field.kioskVolume')}<input name="kioskVolume" type="number" min="0" max="100" step="1" required .value=${String(s.kioskVolume)} /></label>
+        ${select('kioskLayout', 'field.kioskLayout', s.kioskLayout, KIOSK_LAYOUTS.map((layout) => [layout, `field.kioskLayout.${layout}` as MessageKey]))}
         <div class="formactions"><button class="primary">${t('admin.save')}</button></div>
       </form>
       <form class="card" @submit=${this.saveNotice}>
@@ -105,8 +123,26 @@ export class QmAdminCenter extends LitElement {
         voiceVariant: str('voiceVariant'),
         voiceDigitByDigit: d.get('voiceDigitByDigit') === 'on',
         announceEnglish: d.get('announceEnglish') === 'on',
+        kioskVoice: d.get('kioskVoice') === 'on',
+        kioskVolume: Number(str('kioskVolume')),
+        kioskLayout: str('kioskLayout'),
       },
     });
+  }
+
+  /** Pairs of active services whose prefixes would be confused in this region (the rule the server warns by). */
+  private renderClashes(region: VoiceRegion) {
+    const active = this.services.filter((s) => s.active);
+    const pairs = active.flatMap((a, i) =>
+      prefixClashes(a, active.slice(i + 1), region).map(({ service: b, voice }) => {
+        const how = voice
+          ? t('center.prefixClash.voice')
+          : t('center.prefixClash.names', { reading: prefixReading(a.prefix, region) ?? a.prefix, otherReading: prefixReading(b.prefix, region) ?? b.prefix });
+        return `${a.prefix} (${a.name}) – ${b.prefix} (${b.name}): ${how}`;
+      }),
+    );
+    if (pairs.length === 0) return null;
+    return html`<p class="warn wide" role="note" data-testid="prefix-clashes">${t('center.prefixClashes', { region: t(`center.region.${region}`), pairs: pairs.join('; ') })}</p>`;
   }
 
   private async saveNotice(e: SubmitEvent) {

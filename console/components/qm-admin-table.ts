@@ -13,6 +13,7 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { AdminWarning } from '../../protocol/warnings';
 import { api, ApiError } from '../lib/api';
 import { formatHours, parseHours } from '../lib/hours';
 import { t } from '../lib/i18n';
@@ -76,6 +77,17 @@ export class QmAdminTable extends LitElement {
         display: flex;
         gap: 0.5rem;
       }
+      .warn {
+        margin-bottom: 0.75rem;
+        padding: 0.6rem 0.9rem;
+        border-radius: 8px;
+        background: #fff4d6;
+        color: #5c3d00;
+      }
+      .warn ul {
+        margin: 0.3rem 0 0;
+        padding-left: 1.2rem;
+      }
       tr.off td {
         color: var(--qm-grey);
       }
@@ -93,12 +105,22 @@ export class QmAdminTable extends LitElement {
   /** Working copy of the ordered lists (counter services), edited with up/down buttons. */
   @state() private ordered: Record<string, string[]> = {};
   @state() private message: { text: string; error: boolean } | null = null;
+  /** What the server said to check about the record just saved (e.g. a prefix that sounds like another). */
+  @state() private warnings: AdminWarning[] = [];
 
   override render() {
     return html`<div class="toolbar">
         <button class="primary" @click=${() => this.edit('new')}>${t('admin.add')}</button>
         <span role="status" aria-live="polite">${this.message ? html`<span class="toast ${this.message.error ? 'error' : ''}">${this.message.text}</span>` : null}</span>
       </div>
+      ${this.warnings.length > 0
+        ? html`<div class="warn" role="alert" data-testid="admin-warnings">
+            <strong>${t('admin.warnings')}</strong>
+            <ul>
+              ${this.warnings.map((w) => html`<li data-code=${w.code}>${w.message}</li>`)}
+            </ul>
+          </div>`
+        : null}
       ${this.editing ? this.renderForm() : null}
       <table class="card">
         <thead>
@@ -124,6 +146,7 @@ export class QmAdminTable extends LitElement {
   private edit(item: Rec | 'new') {
     this.editing = item;
     this.message = null;
+    this.warnings = [];
     const values = item === 'new' ? this.blank : item;
     this.ordered = Object.fromEntries(this.fields.filter((f) => f.type === 'ordered').map((f) => [f.key, [...((values[f.key] as string[]) ?? [])]]));
   }
@@ -207,9 +230,10 @@ export class QmAdminTable extends LitElement {
     }
     const isNew = this.editing === 'new';
     try {
-      await api(isNew ? this.endpoint : `${this.endpoint}/${encodeURIComponent((this.editing as Rec).id)}`, { method: isNew ? 'POST' : 'PUT', body });
+      const saved = await api<{ warnings?: AdminWarning[] } | null>(isNew ? this.endpoint : `${this.endpoint}/${encodeURIComponent((this.editing as Rec).id)}`, { method: isNew ? 'POST' : 'PUT', body });
       this.editing = null;
       this.message = { text: t('admin.saved'), error: false };
+      this.warnings = saved?.warnings ?? [];
       await this.reload();
     } catch (err) {
       this.message = { text: err instanceof ApiError ? err.message : String(err), error: true };
@@ -221,6 +245,7 @@ export class QmAdminTable extends LitElement {
     try {
       await api(`${this.endpoint}/${encodeURIComponent(item.id)}`, { method: 'DELETE' });
       this.message = { text: t('admin.deleted'), error: false };
+      this.warnings = [];
       await this.reload();
     } catch (err) {
       this.message = { text: err instanceof ApiError ? err.message : String(err), error: true };

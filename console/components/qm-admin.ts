@@ -74,7 +74,7 @@ export class QmAdmin extends LitElement {
       case 'devices':
         return html`<qm-admin-devices .counters=${c.counters} .timeZone=${c.center.timeZone} .serverNow=${this.serverNow}></qm-admin-devices>`;
       case 'center':
-        return html`<qm-admin-center .center=${c.center} .reload=${this.reload}></qm-admin-center>`;
+        return html`<qm-admin-center .center=${c.center} .services=${c.services} .reload=${this.reload}></qm-admin-center>`;
       case 'procedures':
         return html`<qm-admin-procedures></qm-admin-procedures>`;
       case 'audit':
