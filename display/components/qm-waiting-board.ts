@@ -87,9 +87,10 @@ export class QmWaitingBoard extends LitElement {
   @property({ type: Number }) columns = 4;
 
   override render() {
-    return html`<div class="grid" data-testid="waiting" style=${styleMap({ gridTemplateColumns: `repeat(${Math.max(1, this.columns)}, minmax(0, 1fr))` })}>
+    // A list of services for a screen reader (each with its count), not one run of text.
+    return html`<div class="grid" role="list" aria-label=${vi.waiting} data-testid="waiting" style=${styleMap({ gridTemplateColumns: `repeat(${Math.max(1, this.columns)}, minmax(0, 1fr))` })}>
       ${this.rows.map(
-        (row) => html`<div class="tile ${row.waiting === 0 ? 'zero' : ''}" data-service=${row.service.id} data-waiting=${row.waiting}>
+        (row) => html`<div class="tile ${row.waiting === 0 ? 'zero' : ''}" role="listitem" data-service=${row.service.id} data-waiting=${row.waiting}>
           <span class="prefix">${row.service.prefix || '#'}</span>
           <span class="name two-lines">${row.service.name}${this.english ? html`<span class="en">${row.service.nameEn}</span>` : nothing}</span>
           <span class="count tabular">
