@@ -118,6 +118,14 @@ async function main(): Promise<void> {
   // Kiosk, portrait 1080×1920: home (services and priority tiles), the ticket, the procedure search.
   const kiosk = await open('/kiosk/?kiosk=K1', { width: 1080, height: 1920 }, { touch: true });
   await measure(kiosk, 'kiosk: home', 'qm-service-grid button[data-service]');
+  // The citizen's large-text mode, when the kiosk has one (the "Chữ to" button), then back to standard.
+  const textSize = kiosk.locator('[data-testid="text-size"]');
+  if (await textSize.count()) {
+    await textSize.tap();
+    await measure(kiosk, 'kiosk: home, large text', '[data-mode="large"]');
+    await textSize.tap();
+    await kiosk.locator('[data-mode="standard"]').waitFor();
+  }
   await kiosk.locator('qm-priority-choice button[data-priority]').first().tap();
   await measure(kiosk, 'kiosk: after a priority tile', 'qm-service-grid button[data-service]');
   await kiosk.locator('qm-service-grid button[data-service="svc-hotich"]').tap();
