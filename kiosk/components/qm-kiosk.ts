@@ -29,6 +29,7 @@ import { emit } from '../lib/events';
 import { DEFAULT_TIME_ZONE, formatLocalTime } from '../../protocol/local-time';
 import { icon } from '../lib/icons';
 import { IdleController } from '../lib/idle-controller';
+import { KioskGuide } from '../lib/kiosk-guide';
 import { TicketIssuer, type IssueChoice } from '../lib/issue';
 import { kioskChannel, type KioskLiveView } from '../lib/kiosk-live';
 import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
@@ -111,6 +112,8 @@ export class QmKiosk extends LitElement {
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Idle: the next citizen finds the start screen in its usual look. */
   private idle = new IdleController(this, () => this.go({ name: 'home' }, { endSession: true }));
+  /** Spoken guidance from the voice pack (greeting, "choose a field", the number, printer trouble), per the center's settings. */
+  readonly guide = new KioskGuide(this);
   /** Settles once this browser knows whether it is a kiosk device (paired silently in a demo center). */
   private deviceChecked: Promise<void> = Promise.resolve();
 
