@@ -80,8 +80,9 @@ export class QmCounterDialog extends LitElement {
   }
 
   override render() {
-    return html`<div class="backdrop" @keydown=${this.onKey}>
-      <form class="card" role="dialog" aria-modal="true" aria-labelledby="dlg-title" @submit=${this.submit}>
+    // The dialog role sits on the backdrop: a form may not take it.
+    return html`<div class="backdrop" role="dialog" aria-modal="true" aria-labelledby="dlg-title" @keydown=${this.onKey}>
+      <form class="card" @submit=${this.submit}>
         ${this.kind === 'transfer' ? this.transfer() : this.kind === 'pause' ? this.pause() : this.call()}
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
         <div class="actions">
