@@ -194,7 +194,7 @@ export class QmAdminDevices extends LitElement {
                 <th>${t('devices.col.asked')}</th>
                 <th>${t('devices.col.since')}</th>
                 <th>${t('devices.col.address')}</th>
-                <th></th>
+                <td></td>
               </tr>
             </thead>
             <tbody>
@@ -231,7 +231,7 @@ export class QmAdminDevices extends LitElement {
                 <th>${t('devices.col.printer')}</th>
                 <th>${t('devices.col.lastSeen')}</th>
                 <th>${t('devices.col.address')}</th>
-                <th></th>
+                <td></td>
               </tr>
             </thead>
             <tbody>

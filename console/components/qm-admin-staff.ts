@@ -69,7 +69,7 @@ export class QmAdminStaff extends LitElement {
             <th>${t('field.role')}</th>
             <th class="num">${t('staff.counter')}</th>
             <th>${t('field.active')}</th>
-            <th></th>
+            <td></td>
           </tr>
         </thead>
         <tbody>

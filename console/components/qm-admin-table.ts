@@ -126,7 +126,7 @@ export class QmAdminTable extends LitElement {
         <thead>
           <tr>
             ${this.columns.map((c) => html`<th class=${c.num ? 'num' : ''}>${t(c.label)}</th>`)}
-            <th></th>
+            <td></td>
           </tr>
         </thead>
         <tbody>

@@ -185,7 +185,7 @@ export class QmPrinters extends LitElement {
                 <th class="w-state">${t('printers.col.state')}</th>
                 <th class="num w-attempts">${t('printers.col.attempts')}</th>
                 <th>${t('printers.col.error')}</th>
-                <th class="w-act"></th>
+                <td class="w-act"></td>
               </tr>
             </thead>
             <tbody>
@@ -207,7 +207,7 @@ export class QmPrinters extends LitElement {
             <th class="w-ticket">${t('printers.col.ticket')}</th>
             <th>${t('printers.col.ticketStatus')}</th>
             <th>${t('printers.col.reason')}</th>
-            <th class="w-act"></th>
+            <td class="w-act"></td>
           </tr>
         </thead>
         <tbody>
