@@ -267,6 +267,40 @@ describe('kiosk', () => {
   });
 });
 
+describe('kiosk: large text, elderly-first layout, printer trouble', () => {
+  it('large-text mode on home and the ticket screen: axe clean', async () => {
+    const page = await newPage(KIOSK, [], { hasTouch: true });
+    await page.goto(`${hallUrl(t.url)}/kiosk/?kiosk=K1`);
+    await page.locator('qm-service-grid button[data-service]').first().waitFor();
+    await page.getByRole('button', { name: 'Chữ to' }).tap();
+    await page.locator('qm-kiosk .frame.large').waitFor();
+    await expectClean(page, 'kiosk home, large text');
+    await page.locator('qm-service-grid button[data-service="svc-cutru"]').tap();
+    await page.locator('[data-testid="ticket-number"]').waitFor();
+    await expectClean(page, 'kiosk ticket, large text');
+  });
+
+  it('elderly-first home, the printer warning and a ticket whose slip failed: axe clean', async () => {
+    const page = await newPage(KIOSK, [], { hasTouch: true });
+    await page.goto(`${hallUrl(t.url)}/kiosk/?kiosk=K1&layout=elderly-first`);
+    await page.locator('qm-service-grid button[data-service]').first().waitFor();
+    await expectClean(page, 'kiosk home, elderly-first');
+    t.app.io.of('/public').emit('printer:status', [{ id: 'default', status: 'paper-out' }]);
+    await page.locator('qm-kiosk .printer-note').waitFor();
+    await expectClean(page, 'kiosk home, printer warning');
+    const printTicket = t.app.printing.printTicket;
+    t.app.printing.printTicket = () => ({ state: 'failed', printerId: 'default', printerStatus: 'paper-out', jobId: null });
+    try {
+      await page.locator('qm-service-grid button[data-service="svc-hotich"]').tap();
+      await page.locator('[data-testid="print-message"][data-problem="true"]').waitFor();
+      await expectClean(page, 'kiosk ticket, slip failed');
+    } finally {
+      t.app.printing.printTicket = printTicket;
+      t.app.io.of('/public').emit('printer:status', [{ id: 'default', status: 'ok' }]);
+    }
+  });
+});
+
 describe('displays', () => {
   it('hall display: axe clean, one main and an h1, the called number ≥ 7:1', async () => {
     const page = await newPage(DISPLAY);
@@ -309,6 +343,30 @@ describe('displays', () => {
     const tree = await page.locator('body').ariaSnapshot();
     expect(tree).toMatch(/^- main:\n  - heading "Quầy 1" \[level=1\]/);
     expect(tree).toMatch(/Mời vào quầy [AB]\d{3}/);
+  });
+});
+
+describe('other states of the displays and the phone page', () => {
+  it('a called ticket on the phone, idle and paused counter displays, the hall in two languages: axe clean', async () => {
+    const mine = (await post('/api/tickets', undefined, { serviceId: 'svc-kinhdoanh' })).json() as { id: string; number: string };
+    const called = await post('/api/counters/4/call-next', await loginCookie(t.app, 'staff4'));
+    expect(called.json().ticket.id).toBe(mine.id);
+    const paused = await post('/api/counters/5/pause', await loginCookie(t.app, 'staff5'), { reason: 'Họp giao ban' });
+    expect(paused.statusCode, paused.body).toBe(200);
+    const phone = await newPage(PHONE, [], { hasTouch: true, isMobile: true });
+    await phone.goto(`${hallUrl(t.url)}/t/${mine.id}`);
+    await phone.getByRole('alert').filter({ hasText: 'quầy số 4' }).waitFor();
+    await expectClean(phone, 'phone ticket, called');
+    for (const [n, state] of [[3, 'idle'], [5, 'paused']] as const) {
+      const page = await newPage(DISPLAY);
+      await page.goto(`${hallUrl(t.url)}/display/counter/${n}`);
+      await page.locator(`[data-testid=counter-main].${state}`).waitFor();
+      await expectClean(page, `counter display, ${state}`);
+    }
+    const hall = await newPage(DISPLAY);
+    await hall.goto(`${hallUrl(t.url)}/display/?lang=both`);
+    await hall.locator('[data-testid=spotlight] .en').first().waitFor();
+    await expectClean(hall, 'hall display, Vietnamese and English');
   });
 });
 
@@ -382,6 +440,13 @@ describe('console', () => {
     await page.click('qm-counter-picker button[data-counter="1"]');
     await page.locator('[data-testid=held-number]').waitFor();
     await expectClean(page, 'console counter');
+    await page.keyboard.press('t');
+    await page.locator('qm-counter-dialog form').waitFor();
+    await expectClean(page, 'console counter, transfer dialog');
+    await page.keyboard.press('Escape');
+    await page.goto(`${hallUrl(t.url)}/console/#/password`);
+    await page.locator('qm-password form').waitFor();
+    await expectClean(page, 'console password');
   });
 
   it('floor, printers, reports and the what-if: axe clean', async () => {
