@@ -53,6 +53,10 @@ const EnvSchema = Type.Object({
   SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 40 }),
   /** Set to 'true' behind HTTPS so session cookies get the Secure flag. */
   COOKIE_SECURE: Type.Boolean({ default: false }),
+  /** The province hub this center reports to (server/hub-link/); unset → unlinked, unless an admin enrolled in the console. */
+  HUB_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  /** One-time code from the hub's admin, used at the first start only, while the center is not enrolled yet. */
+  HUB_ENROLMENT_CODE: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -74,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const env2 = value as Env;
   const centerTimeZone = env2.CENTER_TZ ?? (env2.TZ && isValidTimeZone(env2.TZ) && env2.TZ !== 'UTC' ? env2.TZ : 'Asia/Ho_Chi_Minh');
   if (!isValidTimeZone(centerTimeZone)) throw new ConfigError(`Invalid configuration: CENTER_TZ "${centerTimeZone}" is not a time zone`);
+  if (env2.HUB_ENROLMENT_CODE && !env2.HUB_URL) throw new ConfigError('Invalid configuration: HUB_ENROLMENT_CODE needs HUB_URL (the province hub to enrol with)');
   return { ...env2, dbFile: resolve(env2.DATA_DIR, 'hang-cho.sqlite'), centerTimeZone };
 }

@@ -274,6 +274,40 @@ const MIGRATIONS: Migration[] = [
     name: 'target-wait routing by default',
     up: (db) => moveInheritedRoutingToTargetWait(db, Date.now()),
   },
+  {
+    version: 7,
+    name: 'province hub link',
+    up: (db) =>
+      db.exec(`
+        -- IF NOT EXISTS: a test that replays migrations from 6 on runs this one twice.
+        -- The center's enrolment at its province hub (server/hub-link/). The credential is what the center sends
+        -- as its Bearer token: the hub keeps only its hash, so the center must keep it as given.
+        CREATE TABLE IF NOT EXISTS hub_link (
+          center_id TEXT PRIMARY KEY REFERENCES centers(id),
+          hub_url TEXT NOT NULL,
+          hub_center_id TEXT NOT NULL,
+          hub_center_code TEXT NOT NULL DEFAULT '',
+          hub_center_name TEXT NOT NULL DEFAULT '',
+          credential TEXT NOT NULL,
+          enrolled_at INTEGER NOT NULL,
+          -- the newest downlink version applied here (the hub's LinkState.downlinkVersion is the newest published)
+          downlink_version INTEGER NOT NULL DEFAULT 0
+        );
+        -- What the province published, as received: holidays and service templates have no other home in a center.
+        CREATE TABLE IF NOT EXISTS hub_downlink (
+          center_id TEXT NOT NULL REFERENCES centers(id),
+          version INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          published_at INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          applied_at INTEGER NOT NULL,
+          -- what the center did with it (JSON: counts, skipped items and why)
+          outcome TEXT NOT NULL DEFAULT '{}',
+          PRIMARY KEY (center_id, version)
+        );
+        CREATE INDEX IF NOT EXISTS hub_downlink_kind ON hub_downlink (center_id, kind, version);
+      `),
+  },
 ];
 
 export function migrate(db: Db): void {
