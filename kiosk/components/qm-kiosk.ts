@@ -19,7 +19,7 @@
  */
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PriorityCategory } from '../../protocol/domain';
+import type { KioskLayout, PriorityCategory } from '../../protocol/domain';
 import type { PrinterStatusView, PublicSnapshot } from '../../protocol/realtime';
 import { LiveController } from '../../live/live-controller';
 import { checklistPrintNote, printerProblem, type PrintNote } from '../lib/print-state';
@@ -67,8 +67,6 @@ export interface KioskState {
   /** The citizen's large-text / high-contrast mode: for their session only (reset when idle or after their ticket). */
   largeText: boolean;
 }
-
-export type KioskLayout = 'standard' | 'elderly-first';
 
 /** More groups than this get a screen of their own instead of a band on the home screen. */
 const INLINE_PRIORITIES = 5;
@@ -210,19 +208,20 @@ export class QmKiosk extends LitElement {
 
   /** The layout this kiosk's home screen uses: its own attribute, else the center's setting, else standard. */
   private homeLayout(): KioskLayout {
-    const center = this.state.center as { kioskLayout?: string; settings?: { kioskLayout?: string } } | null;
-    const chosen = this.layout || center?.kioskLayout || center?.settings?.kioskLayout;
+    const chosen = this.layout || this.state.center?.kioskLayout;
     return chosen === 'elderly-first' ? 'elderly-first' : 'standard';
   }
 
   override updated(changed: Map<string, unknown>) {
     if (!changed.has('state')) return;
     const before = changed.get('state') as KioskState | undefined;
-    if (before?.screen === this.state.screen) return;
+    if (before?.screen === this.state.screen && before?.largeText === this.state.largeText) return;
     const screen = this.state.screen.name;
     const current = this.state.screen;
     const issued = current.name === 'issued' ? (current.held ? this.holdSeconds : this.confirmSeconds) : null;
-    const seconds = screen === 'home' || screen === 'issuing' ? null : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
+    // Home waits for nobody, unless a citizen turned large text on there: it ends with them, when untouched.
+    const home = this.state.largeText ? this.idleSeconds : null;
+    const seconds = screen === 'issuing' ? null : screen === 'home' ? home : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
     this.idle.arm(seconds === null ? null : seconds * 1000);
   }
 
