@@ -6,9 +6,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KioskVoiceLogEntry } from '../../kiosk/lib/kiosk-voice';
-import { launchBrowser } from '../helpers/browser';
+import { hallUrl, launchBrowser } from '../helpers/browser';
 import { loginCookie, type TestApp } from '../helpers/app';
-import { openKiosk, startApp } from '../kiosk/e2e-helpers';
+import { openKiosk, PORTRAIT, startApp } from '../kiosk/e2e-helpers';
 
 let browser: Browser;
 let t: TestApp;
@@ -59,10 +59,7 @@ async function setKioskVoice(on: boolean): Promise<void> {
 describe('the kiosk speaks', () => {
   it('greets a new citizen, asks for a field, and reads the number issued — clips from the pack, in order', async () => {
     const voiceFiles: string[] = [];
-    ({ context, page } = await openKiosk(browser, t.url));
-    page.on('response', (r) => {
-      if (r.ok() && r.url().includes('/voice/default/') && r.url().endsWith('.ogg')) voiceFiles.push(new URL(r.url()).pathname);
-    });
+    await openKioskWatching(voiceFiles);
     expect(await requests(), 'nothing is said before anyone touches the kiosk').toEqual([]);
 
     // The citizen's first touch, on the home screen: the greeting, then the prompt.
@@ -88,7 +85,7 @@ describe('the kiosk speaks', () => {
     expect(log.find((e) => e.event === 'request' && e.line === 'issued')?.text).toBe('Số thứ tự của quý khách là A001. Mời quý khách ngồi chờ gọi số.');
     // The clips came from the voice pack on this server.
     for (const clip of ['vi-north/kiosk-greeting', 'vi-north/kiosk-your-number', 'vi-north/letter-a', 'vi-north/kiosk-please-wait']) {
-      expect(voiceFiles).toContain(`/voice/default/${clip}.ogg`);
+      expect(voiceFiles).toContain(`${hallUrl(t.url)}/voice/default/${clip}.ogg`);
     }
 
     // Back home and touched again by the next citizen: greeted again.
@@ -122,7 +119,7 @@ describe('the kiosk speaks', () => {
   it('says nothing, and loads no voice, when the center turned the kiosk’s voice off', async () => {
     await setKioskVoice(false);
     const voiceFiles: string[] = [];
-    ({ context } = await openKioskWatching(voiceFiles));
+    await openKioskWatching(voiceFiles);
     await page.locator('qm-kiosk header h1').tap();
     await page.locator('qm-priority-choice button[data-priority="pri-elderly"]').tap();
     await tile('svc-hotich').tap();
@@ -139,15 +136,13 @@ describe('the kiosk speaks', () => {
   });
 });
 
-/** Opens the kiosk with every voice-pack request recorded from the first one. */
-async function openKioskWatching(voiceFiles: string[]): Promise<{ context: BrowserContext }> {
-  const opened = await openKiosk(browser, t.url);
-  page = opened.page;
-  // Requests before this point: the page's own resources; the voice pack is fetched only to speak.
-  const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/voice/')));
-  voiceFiles.push(...before);
+/** Opens the kiosk as openKiosk does, with every request for the voice pack recorded from the first one. */
+async function openKioskWatching(voiceFiles: string[]): Promise<void> {
+  context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  page = await context.newPage();
   page.on('request', (r) => {
     if (r.url().includes('/voice/')) voiceFiles.push(r.url());
   });
-  return { context: opened.context };
+  await page.goto(`${hallUrl(t.url)}/kiosk/?kiosk=K1`);
+  await page.locator('qm-service-grid button[data-service]').first().waitFor();
 }
