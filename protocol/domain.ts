@@ -144,6 +144,11 @@ export interface Ticket {
   transferCount: number;
   kioskId: string | null;
   note: string | null;
+  /**
+   * A checked-in booking's slot time (epoch ms): "call next" leaves it waiting until then. Absent or null for a
+   * walk-in. Its place in line (queuedAt) comes from the slot too (server/queue/decide.ts, `bookedQueuedAt`).
+   */
+  slotAt?: number | null;
 }
 
 export interface CounterState {

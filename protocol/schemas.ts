@@ -44,6 +44,8 @@ export const TicketSchema = Type.Object({
   transferCount: Type.Integer(),
   kioskId: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** A checked-in booking's slot (epoch ms): it is not called before this. Absent or null for a walk-in. */
+  slotAt: Type.Optional(Nullable(Type.Integer())),
 });
 
 export const PrintInfoSchema = Type.Object({
@@ -100,6 +102,11 @@ export const IssueTicketBody = Type.Object({
   /** Accepted from old kiosks and ignored: the ticket records the issuing device, whose printer prints it. */
   kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$', description: 'Ignored (old kiosks still send it): the issuing device is known by its cookie' })),
   lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+  /**
+   * The text of a scanned CCCD QR code (protocol/cccd.ts): the server reads the age from it and gives the
+   * elderly priority at the center's age; the text itself is never stored or logged.
+   */
+  cccd: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
 }, Strict);
 export type IssueTicketBodyT = Static<typeof IssueTicketBody>;
 

@@ -42,7 +42,8 @@ export interface ExecuteResult {
 /** A just-issued ticket is the newest in line, so its position comes from counts, not a scan. */
 function issuedPosition(state: QueueState, decision: Decision) {
   const t = decision.ticket;
-  return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, true) : undefined;
+  // A checked-in booking joins its line by its slot, not at the end: count its place.
+  return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, t.slotAt == null) : undefined;
 }
 
 /**

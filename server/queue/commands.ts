@@ -7,7 +7,7 @@ export interface Actor {
 }
 
 export type Command =
-  | { type: 'issue'; serviceId: string; priorityId?: string | null; kioskId?: string | null }
+  | { type: 'issue'; serviceId: string; priorityId?: string | null; kioskId?: string | null; booking?: BookingCheckIn | null }
   | { type: 'call-next'; counterId: string; expectedCurrentTicketId?: string | null }
   | { type: 'call-ticket'; counterId: string; ticketId: string; expectedCurrentTicketId?: string | null }
   | { type: 'recall'; counterId: string; ticketId: string }
@@ -20,6 +20,17 @@ export type Command =
   | { type: 'pause'; counterId: string; reason: string }
   | { type: 'resume'; counterId: string }
   | { type: 'roll-day' };
+
+/**
+ * A booking checked in at the kiosk (server/appointments/): its slot, and how it lines up with walk-ins —
+ * 'deadline' (its place in line is its slot minus the service's target wait, so under 'target-wait' routing it is
+ * due exactly at its slot), or 'slot' (it lines up as if the citizen had come at the slot time).
+ * Either way "call next" leaves it waiting until its slot.
+ */
+export interface BookingCheckIn {
+  slotAt: number;
+  lineUp: 'deadline' | 'slot';
+}
 
 export type CommandType = Command['type'];
 

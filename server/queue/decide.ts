@@ -68,7 +68,8 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     throw new DomainError('OUTSIDE_OPENING_HOURS', { service: service.name, hours: describeHours(service) });
   }
   const issued = state.issuedToday.get(service.id) ?? 0;
-  if (service.dailyQuota !== null && issued >= service.dailyQuota) {
+  // A booking's place was counted when it was booked (its slot's capacity): the walk-in quota does not refuse it.
+  if (!cmd.booking && service.dailyQuota !== null && issued >= service.dailyQuota) {
     throw new DomainError('DAILY_QUOTA_REACHED', { service: service.name, quota: service.dailyQuota });
   }
   let priorityWeight = 0;
@@ -92,7 +93,7 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     priorityWeight,
     status: 'waiting',
     issuedAt: ctx.now,
-    queuedAt: ctx.now,
+    queuedAt: cmd.booking ? bookedQueuedAt(cmd.booking, service.targetWaitMinutes) : ctx.now,
     firstCalledAt: null,
     calledAt: null,
     startedAt: null,
@@ -104,6 +105,7 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     transferCount: 0,
     kioskId: cmd.kioskId ?? null,
     note: null,
+    ...(cmd.booking ? { slotAt: cmd.booking.slotAt } : {}),
   };
   const event: QueueEvent = {
     type: 'ticket.issued',
@@ -115,6 +117,16 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     kioskId: ticket.kioskId,
   };
   return decision([event], [ticket], [], ticket);
+}
+
+/**
+ * Where a checked-in booking stands in its service's line (its queuedAt), whatever the time of the check-in:
+ * 'slot' as if the citizen had come at the slot time; 'deadline' the service's target wait before the slot, so
+ * that with 'target-wait' routing the ticket reaches its target (is due) exactly at its slot. Walk-ins who came
+ * before that point stay ahead of it; those who came after it are behind it.
+ */
+export function bookedQueuedAt(booking: { slotAt: number; lineUp: 'deadline' | 'slot' }, targetWaitMinutes: number): number {
+  return booking.lineUp === 'slot' ? booking.slotAt : booking.slotAt - Math.max(0, targetWaitMinutes) * 60_000;
 }
 
 function requireCounter(state: QueueState, counterId: string, ctx: DecideContext) {

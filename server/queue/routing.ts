@@ -2,12 +2,16 @@ import type { Counter, Ticket } from '../../protocol/domain';
 import { compareFifo } from './fifo';
 import { counterStateOf, type QueueState } from './state';
 
-/** Waiting tickets this counter may call: its services, or sent to it by a transfer. */
-export function callableAt(state: QueueState, counter: Counter): Ticket[] {
+/**
+ * Waiting tickets this counter may call: its services, or sent to it by a transfer. Given `now`, a checked-in
+ * booking whose slot has not come yet is left waiting (it is called at or after its slot time).
+ */
+export function callableAt(state: QueueState, counter: Counter, now?: number): Ticket[] {
   const served = new Set(counter.serviceIds);
   const out: Ticket[] = [];
   for (const t of state.active.values()) {
     if (t.status !== 'waiting') continue;
+    if (now !== undefined && isBookedForLater(t, now)) continue;
     if (t.targetCounterId ? t.targetCounterId === counter.id : served.has(t.serviceId)) out.push(t);
   }
   return out;
@@ -20,12 +24,14 @@ export function callableAt(state: QueueState, counter: Counter): Ticket[] {
  *    priority tickets in a row while normal tickets wait (anti-starvation);
  * 3. between services, by the center's routing mode (`betweenServices`);
  * 4. FIFO by queuedAt, then by number.
+ * A checked-in booking takes part only from its slot time on (`isBookedForLater`); its queuedAt already puts it
+ * in its line by its slot (decide.ts `bookedQueuedAt`).
  *
  * `now` is the moment of the call: with 'target-wait' routing, how long a line's head has waited decides.
  * A few linear passes over the callable tickets and no sort: it runs on every call.
  */
 export function pickNext(state: QueueState, counter: Counter, now: number): Ticket | null {
-  const candidates = callableAt(state, counter);
+  const candidates = callableAt(state, counter, now);
   if (candidates.length === 0) return null;
 
   const targeted = candidates.filter((t) => t.targetCounterId === counter.id);
@@ -61,6 +67,11 @@ export function betweenServices(state: QueueState, counter: Counter, now: number
     const late = overdue(b) - overdue(a);
     return late !== 0 ? late : rank(a) - rank(b);
   };
+}
+
+/** A checked-in booking whose slot is still ahead: not to be called yet. */
+export function isBookedForLater(ticket: Ticket, now: number): boolean {
+  return ticket.slotAt != null && ticket.slotAt > now;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Db } from './db';
 import { moveInheritedRoutingToTargetWait } from './routing-default-migration';
+import { createAppointmentTables } from '../appointments/migration';
 
 interface Migration {
   version: number;
@@ -307,6 +308,12 @@ const MIGRATIONS: Migration[] = [
         );
         CREATE INDEX IF NOT EXISTS hub_downlink_kind ON hub_downlink (center_id, kind, version);
       `),
+  },
+  {
+    version: 8,
+    name: 'appointments',
+    // Appointments, their settings and person key, and the ticket's slot (server/appointments/migration.ts).
+    up: createAppointmentTables,
   },
 ];
 

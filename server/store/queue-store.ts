@@ -72,10 +72,10 @@ export class SqliteQueueStore implements QueueStore {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, center_id, service_id, issued_service_id, business_day, seq_no, number, priority_id, priority_weight, status,
           issued_at, queued_at, first_called_at, called_at, started_at, completed_at, counter_id, staff_id, target_counter_id,
-          recall_count, transfer_count, kiosk_id, note)
+          recall_count, transfer_count, kiosk_id, note, slot_at)
         VALUES (@id, @center_id, @service_id, @issued_service_id, @business_day, @seq_no, @number, @priority_id, @priority_weight, @status,
           @issued_at, @queued_at, @first_called_at, @called_at, @started_at, @completed_at, @counter_id, @staff_id, @target_counter_id,
-          @recall_count, @transfer_count, @kiosk_id, @note)
+          @recall_count, @transfer_count, @kiosk_id, @note, @slot_at)
         ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status, queued_at = excluded.queued_at,
           first_called_at = excluded.first_called_at, called_at = excluded.called_at, started_at = excluded.started_at,
           completed_at = excluded.completed_at, counter_id = excluded.counter_id, staff_id = excluded.staff_id,

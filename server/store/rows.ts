@@ -159,6 +159,8 @@ export function ticketFromRow(r: Row): Ticket {
     transferCount: r.transfer_count as number,
     kioskId: (r.kiosk_id as string | null) ?? null,
     note: (r.note as string | null) ?? null,
+    // Only a checked-in booking has one (server/appointments/); walk-ins keep the shape they always had.
+    ...(r.slot_at != null ? { slotAt: r.slot_at as number } : {}),
   };
 }
 
@@ -187,6 +189,7 @@ export function ticketToRow(t: Ticket): Row {
     transfer_count: t.transferCount,
     kiosk_id: t.kioskId,
     note: t.note,
+    slot_at: t.slotAt ?? null,
   };
 }
 
