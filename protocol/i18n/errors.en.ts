@@ -89,5 +89,8 @@ export const errorsEn: ErrorMessages = {
   ACCOUNT_LOCKED: 'Too many failed sign-ins. Try again in {minutes} minutes.',
   RATE_LIMITED: 'Too many requests. Please try again shortly.',
   TOO_MANY_CONNECTIONS: 'This device has too many live connections open (at most {limit}). Please close tabs or screens you do not use.',
+  HUB_CREDENTIAL_INVALID: 'This center is not recognised by the province hub (its link credential is wrong or was revoked). Enrol it again with a new code.',
+  ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, already used or expired. Ask the province for a new one.',
+  CENTER_NOT_FOUND: 'Center not found.',
   INTERNAL: 'A system error occurred. Please try again.',
 };

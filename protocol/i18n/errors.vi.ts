@@ -88,6 +88,9 @@ export const errorsVi = {
   ACCOUNT_LOCKED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   TOO_MANY_CONNECTIONS: 'Máy này đang mở quá nhiều kết nối trực tiếp (tối đa {limit}). Vui lòng đóng bớt các thẻ hoặc màn hình không dùng.',
+  HUB_CREDENTIAL_INVALID: 'Trung tâm không được hệ thống tỉnh công nhận (mã kết nối sai hoặc đã bị thu hồi). Hãy đăng ký lại bằng mã mới.',
+  ENROLMENT_CODE_INVALID: 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin tỉnh cấp mã mới.',
+  CENTER_NOT_FOUND: 'Không tìm thấy trung tâm.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại.',
 } as const;
 

@@ -1,0 +1,167 @@
+/**
+ * Versioned migrations: `hub_migrations` lists the versions applied; each pending migration runs in its own
+ * transaction with its row, so a failed one leaves nothing half-done and the next start tries it again. Several
+ * hub nodes starting at once take an advisory lock, so one applies and the others find it done.
+ * Append new migrations at the end; never edit one that has shipped.
+ */
+import type { HubDb } from './db';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, centers, uplink log, rollups',
+    sql: `
+CREATE TABLE hub_accounts (
+  id text PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  display_name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('admin', 'director')),
+  password_hash text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  must_change_password boolean NOT NULL DEFAULT false,
+  created_at bigint NOT NULL
+);
+
+CREATE TABLE hub_sessions (
+  token_hash text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES hub_accounts(id) ON DELETE CASCADE,
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL
+);
+CREATE INDEX hub_sessions_account ON hub_sessions (account_id);
+
+CREATE TABLE centers (
+  id text PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  name text NOT NULL,
+  time_zone text NOT NULL DEFAULT 'Asia/Ho_Chi_Minh',
+  created_at bigint NOT NULL,
+  enrolment_code_hash text UNIQUE,
+  enrolment_expires_at bigint,
+  enrolled_at bigint,
+  credential_hash text,
+  revoked_at bigint,
+  last_seq bigint NOT NULL DEFAULT 0,
+  last_rating_id bigint NOT NULL DEFAULT 0,
+  last_config_id bigint NOT NULL DEFAULT 0,
+  last_seen_at bigint,
+  last_ingest_at bigint,
+  live jsonb
+);
+
+-- The center's append-only log: one row per commit of its queue writer, exactly once.
+CREATE TABLE center_commits (
+  center_id text NOT NULL REFERENCES centers(id),
+  seq bigint NOT NULL,
+  at bigint NOT NULL,
+  events jsonb NOT NULL,
+  tickets jsonb NOT NULL,
+  received_at bigint NOT NULL,
+  PRIMARY KEY (center_id, seq)
+);
+
+-- Each ticket as the newest commit left it: drill-down, and what a ticket counted in the rollups before.
+CREATE TABLE center_tickets (
+  center_id text NOT NULL REFERENCES centers(id),
+  ticket_id text NOT NULL,
+  seq bigint NOT NULL,
+  business_day text NOT NULL,
+  row jsonb NOT NULL,
+  PRIMARY KEY (center_id, ticket_id)
+);
+CREATE INDEX center_tickets_day ON center_tickets (center_id, business_day);
+
+CREATE TABLE center_ratings (
+  center_id text NOT NULL REFERENCES centers(id),
+  id bigint NOT NULL,
+  ticket_id text NOT NULL,
+  counter_id text,
+  staff_id text,
+  service_id text,
+  level smallint NOT NULL,
+  reasons jsonb NOT NULL,
+  at bigint NOT NULL,
+  business_day text NOT NULL,
+  PRIMARY KEY (center_id, id)
+);
+
+CREATE TABLE center_config_changes (
+  center_id text NOT NULL REFERENCES centers(id),
+  id bigint NOT NULL,
+  at bigint NOT NULL,
+  action text NOT NULL,
+  target text,
+  data jsonb,
+  PRIMARY KEY (center_id, id)
+);
+
+-- Kept current at ingest: one row per center, business day, final service, counter, officer and local hour of
+-- issue ('' = none). Durations in whole seconds; histograms count samples per bucket of ROLLUP_BUCKETS.
+CREATE TABLE rollup_hourly (
+  center_id text NOT NULL REFERENCES centers(id),
+  business_day text NOT NULL,
+  service_id text NOT NULL,
+  counter_id text NOT NULL,
+  staff_id text NOT NULL,
+  hour smallint NOT NULL,
+  issued integer NOT NULL DEFAULT 0,
+  called integer NOT NULL DEFAULT 0,
+  served integer NOT NULL DEFAULT 0,
+  no_show integer NOT NULL DEFAULT 0,
+  cancelled integer NOT NULL DEFAULT 0,
+  open integer NOT NULL DEFAULT 0,
+  wait_count integer NOT NULL DEFAULT 0,
+  wait_sum bigint NOT NULL DEFAULT 0,
+  wait_max integer NOT NULL DEFAULT 0,
+  wait_hist integer[] NOT NULL,
+  service_count integer NOT NULL DEFAULT 0,
+  service_sum bigint NOT NULL DEFAULT 0,
+  service_max integer NOT NULL DEFAULT 0,
+  service_hist integer[] NOT NULL,
+  sla_called integer NOT NULL DEFAULT 0,
+  sla_met integer NOT NULL DEFAULT 0,
+  rating_1 integer NOT NULL DEFAULT 0,
+  rating_2 integer NOT NULL DEFAULT 0,
+  rating_3 integer NOT NULL DEFAULT 0,
+  rating_4 integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (center_id, business_day, service_id, counter_id, staff_id, hour)
+);
+CREATE INDEX rollup_hourly_day ON rollup_hourly (business_day);
+
+-- What the province publishes down to its centers (center_id NULL = every center), in version order.
+CREATE TABLE downlink_items (
+  version bigserial PRIMARY KEY,
+  center_id text REFERENCES centers(id),
+  kind text NOT NULL,
+  published_at bigint NOT NULL,
+  data jsonb NOT NULL
+);
+`,
+  },
+];
+
+const LOCK_KEY = 4_815_162; // any constant: the hub's migration lock among PostgreSQL advisory locks
+
+/** Applies every pending migration in order; returns the versions applied now. */
+export async function migrate(db: HubDb, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    await db.transaction(async (tx) => {
+      // Held to the end of this transaction: another node's migrate waits here, then sees the row.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      const done = await tx.query('SELECT 1 FROM hub_migrations WHERE version = $1', [m.version]);
+      if (done.rows.length > 0) return;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO hub_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,223 @@
+/**
+ * One uplink batch applied in ONE transaction, with the center's row locked (FOR UPDATE), so two nodes given the
+ * same center's batches at once apply them one after the other:
+ *
+ * 1. commits must start at most one past `last_seq` (else 409 with the state: the center resends from there);
+ *    those at or below it were applied before and are skipped;
+ * 2. new commits go in with `ON CONFLICT DO NOTHING` (primary key center_id, seq), ratings and config changes
+ *    likewise by (center_id, id);
+ * 3. only the rows inserted now feed the rollups: each ticket's newest row replaces what its previous row counted
+ *    (rollup.ts), each new rating adds to its ticket's row;
+ * 4. the center's state (last seq, ids, last seen, live snapshot) moves on.
+ *
+ * Bulk rows travel as one JSON parameter unpacked with jsonb_to_recordset: one statement per table per batch,
+ * however many thousands of commits it holds.
+ */
+import type { LinkState, UplinkBatch } from '../../protocol/hub';
+import { DomainError } from '../../protocol/errors';
+import { businessDay } from '../../server/queue/calendar';
+import { zoneClock } from '../../server/reports/zone';
+import type { HubDb, Queryable } from '../db/db';
+import { RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
+
+export interface IngestResult {
+  /** 200: applied (or seen before); 409: the batch leaves a gap after `state.lastSeq`. */
+  status: 200 | 409;
+  state: LinkState;
+  /** Rows inserted now. */
+  inserted: { commits: number; ratings: number; configChanges: number };
+}
+
+interface CenterState {
+  last_seq: number;
+  last_rating_id: number;
+  last_config_id: number;
+  time_zone: string;
+}
+
+export async function downlinkVersion(db: Queryable, centerId: string): Promise<number> {
+  const r = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM downlink_items WHERE center_id IS NULL OR center_id = $1', [centerId]);
+  return r.rows[0]?.v ?? 0;
+}
+
+export async function linkState(db: Queryable, centerId: string, now: number): Promise<LinkState> {
+  const r = await db.query<CenterState>('UPDATE centers SET last_seen_at = $2 WHERE id = $1 RETURNING last_seq, last_rating_id, last_config_id, time_zone', [centerId, now]);
+  const c = r.rows[0];
+  if (!c) throw new DomainError('HUB_CREDENTIAL_INVALID');
+  return { lastSeq: c.last_seq, lastRatingId: c.last_rating_id, lastConfigId: c.last_config_id, downlinkVersion: await downlinkVersion(db, centerId) };
+}
+
+/** The commits of a batch must be in seq order without holes: anything else is a broken client (400). */
+export function checkBatchShape(batch: UplinkBatch): void {
+  for (let i = 1; i < batch.commits.length; i++) {
+    if (batch.commits[i].seq !== batch.commits[i - 1].seq + 1) throw new DomainError('VALIDATION_ERROR', { detail: `/commits/${i}/seq must be ${batch.commits[i - 1].seq + 1}` });
+  }
+}
+
+const UPSERT_ROLLUP = `
+INSERT INTO rollup_hourly AS r (center_id, business_day, service_id, counter_id, staff_id, hour, issued, called, served, no_show, cancelled, open,
+  wait_count, wait_sum, wait_max, wait_hist, service_count, service_sum, service_max, service_hist, sla_called, sla_met, rating_1, rating_2, rating_3, rating_4)
+SELECT $1, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.called, d.served, d.no_show, d.cancelled, d.open,
+  d.wait_count, d.wait_sum, d.wait_max, (SELECT array_agg(x::int ORDER BY i) FROM jsonb_array_elements_text(d.wh) WITH ORDINALITY e(x, i)),
+  d.service_count, d.service_sum, d.service_max, (SELECT array_agg(x::int ORDER BY i) FROM jsonb_array_elements_text(d.sh) WITH ORDINALITY e(x, i)),
+  d.sla_called, d.sla_met, d.r1, d.r2, d.r3, d.r4
+FROM jsonb_to_recordset($2::jsonb) AS d(day text, service text, counter text, staff text, hour smallint, issued int, called int, served int, no_show int,
+  cancelled int, open int, wait_count int, wait_sum bigint, wait_max int, wh jsonb, service_count int, service_sum bigint, service_max int, sh jsonb,
+  sla_called int, sla_met int, r1 int, r2 int, r3 int, r4 int)
+ON CONFLICT (center_id, business_day, service_id, counter_id, staff_id, hour) DO UPDATE SET
+  issued = r.issued + EXCLUDED.issued, called = r.called + EXCLUDED.called, served = r.served + EXCLUDED.served,
+  no_show = r.no_show + EXCLUDED.no_show, cancelled = r.cancelled + EXCLUDED.cancelled, open = r.open + EXCLUDED.open,
+  wait_count = r.wait_count + EXCLUDED.wait_count, wait_sum = r.wait_sum + EXCLUDED.wait_sum, wait_max = GREATEST(r.wait_max, EXCLUDED.wait_max),
+  wait_hist = ARRAY(SELECT a + b FROM unnest(r.wait_hist, EXCLUDED.wait_hist) WITH ORDINALITY u(a, b, i) ORDER BY i),
+  service_count = r.service_count + EXCLUDED.service_count, service_sum = r.service_sum + EXCLUDED.service_sum,
+  service_max = GREATEST(r.service_max, EXCLUDED.service_max),
+  service_hist = ARRAY(SELECT a + b FROM unnest(r.service_hist, EXCLUDED.service_hist) WITH ORDINALITY u(a, b, i) ORDER BY i),
+  sla_called = r.sla_called + EXCLUDED.sla_called, sla_met = r.sla_met + EXCLUDED.sla_met,
+  rating_1 = r.rating_1 + EXCLUDED.rating_1, rating_2 = r.rating_2 + EXCLUDED.rating_2,
+  rating_3 = r.rating_3 + EXCLUDED.rating_3, rating_4 = r.rating_4 + EXCLUDED.rating_4`;
+
+export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatch, now: number): Promise<IngestResult> {
+  checkBatchShape(batch);
+  return db.transaction(async (tx) => {
+    const c = (await tx.query<CenterState>('SELECT last_seq, last_rating_id, last_config_id, time_zone FROM centers WHERE id = $1 FOR UPDATE', [centerId])).rows[0];
+    if (!c) throw new DomainError('HUB_CREDENTIAL_INVALID');
+    const inserted = { commits: 0, ratings: 0, configChanges: 0 };
+    const first = batch.commits[0]?.seq;
+
+    // A gap: nothing of the batch is applied (ratings and config may refer to tickets of the missing commits).
+    if (first !== undefined && first > c.last_seq + 1) {
+      await touch(tx, centerId, now, batch.live, false);
+      return { status: 409, state: await stateOf(tx, centerId, c), inserted };
+    }
+
+    const deltas = new RollupDeltas();
+    const tz = c.time_zone;
+
+    // 1. Commits not seen before.
+    const fresh = batch.commits.filter((x) => x.seq > c.last_seq);
+    let lastSeq = c.last_seq;
+    const latest = new Map<string, { facts: TicketFacts | null; row: Record<string, unknown>; seq: number }>();
+    if (fresh.length > 0) {
+      const rows = fresh.map((x) => ({ seq: x.seq, at: x.at, events: x.events, tickets: x.tickets }));
+      const r = await tx.query<{ seq: number }>(
+        `INSERT INTO center_commits (center_id, seq, at, events, tickets, received_at)
+         SELECT $1, d.seq, d.at, d.events, d.tickets, $3 FROM jsonb_to_recordset($2::jsonb) AS d(seq bigint, at bigint, events jsonb, tickets jsonb)
+         ON CONFLICT (center_id, seq) DO NOTHING RETURNING seq`,
+        [centerId, JSON.stringify(rows), now],
+      );
+      const insertedSeqs = new Set(r.rows.map((x) => x.seq));
+      inserted.commits = insertedSeqs.size;
+      for (const commit of fresh) {
+        if (!insertedSeqs.has(commit.seq)) continue;
+        if (commit.seq > lastSeq) lastSeq = commit.seq;
+        for (const row of commit.tickets) {
+          if (typeof row?.id !== 'string' || row.id === '' || row.id.length > 200) continue;
+          latest.set(row.id, { facts: ticketFacts(row), row, seq: commit.seq });
+        }
+      }
+    }
+
+    // 2. Tickets: take away what each one counted before, add what it counts now, keep its newest row.
+    const ticketRows = new Map<string, TicketFacts | null>();
+    if (latest.size > 0) {
+      const before = await loadTickets(tx, centerId, [...latest.keys()]);
+      for (const [id, now2] of latest) {
+        const old = before.get(id);
+        if (old) deltas.ticket(old, tz, -1);
+        if (now2.facts) deltas.ticket(now2.facts, tz, 1);
+        ticketRows.set(id, now2.facts);
+      }
+      const rows = [...latest.entries()].map(([id, t]) => ({ id, seq: t.seq, day: t.facts?.businessDay ?? (typeof t.row.businessDay === 'string' ? t.row.businessDay : ''), row: t.row }));
+      await tx.query(
+        `INSERT INTO center_tickets (center_id, ticket_id, seq, business_day, row)
+         SELECT $1, d.id, d.seq, d.day, d.row FROM jsonb_to_recordset($2::jsonb) AS d(id text, seq bigint, day text, row jsonb)
+         ON CONFLICT (center_id, ticket_id) DO UPDATE SET seq = EXCLUDED.seq, business_day = EXCLUDED.business_day, row = EXCLUDED.row`,
+        [centerId, JSON.stringify(rows)],
+      );
+    }
+
+    // 3. Ratings, each in the rollup row of its ticket (its day, service, counter, officer, hour of issue).
+    let lastRatingId = c.last_rating_id;
+    if (batch.ratings.length > 0) {
+      const missing = batch.ratings.map((x) => x.ticketId).filter((id) => !ticketRows.has(id));
+      for (const [id, facts] of await loadTickets(tx, centerId, [...new Set(missing)])) ticketRows.set(id, facts);
+      const keyed = batch.ratings.map((x) => {
+        const t = ticketRows.get(x.ticketId) ?? null;
+        const key: RollupKey = t
+          ? { ...ticketKey(t, tz), service: x.serviceId ?? t.serviceId, counter: x.counterId ?? t.counterId ?? '', staff: x.staffId ?? t.staffId ?? '' }
+          : { day: businessDay(x.at, tz), service: x.serviceId ?? '', counter: x.counterId ?? '', staff: x.staffId ?? '', hour: zoneClock(tz).hour(x.at) };
+        return { rating: x, key };
+      });
+      const rows = keyed.map(({ rating: x, key }) => ({
+        id: x.id,
+        ticket_id: x.ticketId,
+        counter_id: x.counterId,
+        staff_id: x.staffId,
+        service_id: x.serviceId,
+        level: x.level,
+        reasons: x.reasons,
+        at: x.at,
+        day: key.day,
+      }));
+      const r = await tx.query<{ id: number }>(
+        `INSERT INTO center_ratings (center_id, id, ticket_id, counter_id, staff_id, service_id, level, reasons, at, business_day)
+         SELECT $1, d.id, d.ticket_id, d.counter_id, d.staff_id, d.service_id, d.level, d.reasons, d.at, d.day
+         FROM jsonb_to_recordset($2::jsonb) AS d(id bigint, ticket_id text, counter_id text, staff_id text, service_id text, level smallint, reasons jsonb, at bigint, day text)
+         ON CONFLICT (center_id, id) DO NOTHING RETURNING id`,
+        [centerId, JSON.stringify(rows)],
+      );
+      const insertedIds = new Set(r.rows.map((x) => x.id));
+      inserted.ratings = insertedIds.size;
+      for (const { rating, key } of keyed) {
+        if (!insertedIds.has(rating.id)) continue;
+        insertedIds.delete(rating.id); // a rating listed twice in one batch counts once
+        deltas.rating(key, rating.level);
+        if (rating.id > lastRatingId) lastRatingId = rating.id;
+      }
+    }
+
+    // 4. Configuration changes: kept as they came, for the province to read.
+    let lastConfigId = c.last_config_id;
+    if (batch.configChanges.length > 0) {
+      const rows = batch.configChanges.map((x) => ({ id: x.id, at: x.at, action: x.action, target: x.target, data: x.data ?? null }));
+      const r = await tx.query<{ id: number }>(
+        `INSERT INTO center_config_changes (center_id, id, at, action, target, data)
+         SELECT $1, d.id, d.at, d.action, d.target, d.data FROM jsonb_to_recordset($2::jsonb) AS d(id bigint, at bigint, action text, target text, data jsonb)
+         ON CONFLICT (center_id, id) DO NOTHING RETURNING id`,
+        [centerId, JSON.stringify(rows)],
+      );
+      inserted.configChanges = r.rows.length;
+      for (const x of r.rows) if (x.id > lastConfigId) lastConfigId = x.id;
+    }
+
+    // 5. Rollups, one upsert for the whole batch.
+    const changed = deltas.rows();
+    if (changed.length > 0) await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)]);
+
+    await tx.query('UPDATE centers SET last_seq = $2, last_rating_id = $3, last_config_id = $4 WHERE id = $1', [centerId, lastSeq, lastRatingId, lastConfigId]);
+    await touch(tx, centerId, now, batch.live, inserted.commits + inserted.ratings + inserted.configChanges > 0);
+    return { status: 200, state: { lastSeq, lastRatingId, lastConfigId, downlinkVersion: await downlinkVersion(tx, centerId) }, inserted };
+  });
+}
+
+async function stateOf(tx: Queryable, centerId: string, c: CenterState): Promise<LinkState> {
+  return { lastSeq: c.last_seq, lastRatingId: c.last_rating_id, lastConfigId: c.last_config_id, downlinkVersion: await downlinkVersion(tx, centerId) };
+}
+
+async function touch(tx: Queryable, centerId: string, now: number, live: UplinkBatch['live'], ingested: boolean): Promise<void> {
+  await tx.query(
+    `UPDATE centers SET last_seen_at = $2, live = COALESCE($3::jsonb, live), last_ingest_at = CASE WHEN $4 THEN $2 ELSE last_ingest_at END WHERE id = $1`,
+    [centerId, now, live ? JSON.stringify(live) : null, ingested],
+  );
+}
+
+async function loadTickets(tx: Queryable, centerId: string, ids: string[]): Promise<Map<string, TicketFacts | null>> {
+  const out = new Map<string, TicketFacts | null>();
+  if (ids.length === 0) return out;
+  const r = await tx.query<{ ticket_id: string; row: Record<string, unknown> }>(
+    'SELECT ticket_id, row FROM center_tickets WHERE center_id = $1 AND ticket_id IN (SELECT jsonb_array_elements_text($2::jsonb))',
+    [centerId, JSON.stringify(ids)],
+  );
+  for (const x of r.rows) out.set(x.ticket_id, ticketFacts(x.row));
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * The province summary: the center report's figures (protocol/reports.ts ReportSummary, the same definitions,
+ * server/reports/summary.ts) for every center or one, read from the rollups alone — never from raw commits — plus
+ * `byCenter`. Two statements whatever the period: the counts and sums of every grouping at once (GROUPING SETS),
+ * and the non-empty histogram buckets of every grouping. Means are exact; medians and p90 are read from the
+ * histograms (exact to within a bucket, hub/ingest/rollup.ts).
+ *
+ * Counters and officers belong to one center: across the province their keys are `<centerId>/<id>`.
+ */
+import type { DurationStats, ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
+import type { ReportRange } from '../../server/reports/dates';
+import { displayDay } from '../../server/reports/zone';
+import type { Queryable } from '../db/db';
+import { BUCKETS, histogramPercentile } from '../ingest/rollup';
+
+export interface ProvinceCenterFigures extends ReportGroup {
+  centerId: string;
+  code: string;
+  name: string;
+  meanWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  meanServiceSeconds: number | null;
+  satisfaction: SatisfactionGroup;
+}
+
+export interface ProvinceSummary extends ReportSummary {
+  /** null: every center of the province. */
+  scope: { centerId: string | null };
+  byCenter: ProvinceCenterFigures[];
+}
+
+/** The groupings, in GROUPING SETS order; `g` in each row says which one it is. */
+const DIMENSIONS = ['total', 'center', 'service', 'counter', 'staff', 'hour', 'day'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+const KEY_SQL: Record<Dimension, string> = {
+  total: "''",
+  center: 'center_id',
+  service: 'service_id',
+  counter: "center_id || '/' || counter_id",
+  staff: "center_id || '/' || staff_id",
+  hour: 'hour::text',
+  day: 'business_day',
+};
+
+/** GROUPING SETS over the dimensions' key expressions, and a CASE that names the set of each row. */
+function groupingSql(): { sets: string; which: string; key: string } {
+  const exprs = DIMENSIONS.filter((d) => d !== 'total').map((d) => KEY_SQL[d]);
+  const sets = ['()', ...exprs.map((e) => `(${e})`)].join(', ');
+  // GROUPING(e) is 0 for the expression the row is grouped by.
+  const which = `CASE ${exprs.map((e, i) => `WHEN GROUPING(${e}) = 0 THEN '${DIMENSIONS[i + 1]}'`).join(' ')} ELSE 'total' END`;
+  const key = `COALESCE(${exprs.map((e) => `CASE WHEN GROUPING(${e}) = 0 THEN ${e} END`).join(', ')}, '')`;
+  return { sets, which, key };
+}
+
+interface ScalarRow {
+  g: Dimension;
+  k: string;
+  issued: number;
+  served: number;
+  no_show: number;
+  cancelled: number;
+  open: number;
+  wait_count: number;
+  wait_sum: number;
+  wait_max: number;
+  service_count: number;
+  service_sum: number;
+  service_max: number;
+  sla_called: number;
+  sla_met: number;
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+}
+
+interface Acc {
+  s: ScalarRow;
+  wh: number[];
+  sh: number[];
+}
+
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
+function duration(count: number, sum: number, max: number, hist: number[]): DurationStats {
+  if (count <= 0) return { count: 0, mean: null, median: null, p90: null, max: null };
+  const median = histogramPercentile(hist, 0.5, max);
+  const p90 = histogramPercentile(hist, 0.9, max);
+  return { count, mean: tenth(sum / count), median: median === null ? null : tenth(median), p90: p90 === null ? null : tenth(p90), max };
+}
+
+function satisfaction(key: string, label: string, s: ScalarRow): SatisfactionGroup {
+  const total = s.r1 + s.r2 + s.r3 + s.r4;
+  return { key, label, total, levels: { '1': s.r1, '2': s.r2, '3': s.r3, '4': s.r4 }, satisfiedShare: total === 0 ? null : (s.r3 + s.r4) / total };
+}
+
+function group(key: string, label: string, a: Acc): ReportGroup {
+  const s = a.s;
+  return {
+    key,
+    label,
+    issued: s.issued,
+    served: s.served,
+    noShow: s.no_show,
+    cancelled: s.cancelled,
+    open: s.open,
+    wait: duration(s.wait_count, s.wait_sum, s.wait_max, a.wh),
+    service: duration(s.service_count, s.service_sum, s.service_max, a.sh),
+    slaShare: s.sla_called === 0 ? null : s.sla_met / s.sla_called,
+  };
+}
+
+export async function provinceSummary(db: Queryable, input: { range: ReportRange; centerId: string | null; now: number; timeZone: string }): Promise<ProvinceSummary> {
+  const { sets, which, key } = groupingSql();
+  const where = `business_day BETWEEN $1 AND $2${input.centerId ? ' AND center_id = $3' : ''}`;
+  const params: unknown[] = [input.range.from, input.range.to];
+  if (input.centerId) params.push(input.centerId);
+
+  const scalars = await db.query<ScalarRow>(
+    `SELECT ${which} AS g, ${key} AS k,
+       sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled, sum(open) AS open,
+       sum(wait_count) AS wait_count, sum(wait_sum) AS wait_sum, max(wait_max) AS wait_max,
+       sum(service_count) AS service_count, sum(service_sum) AS service_sum, max(service_max) AS service_max,
+       sum(sla_called) AS sla_called, sum(sla_met) AS sla_met,
+       sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4
+     FROM rollup_hourly WHERE ${where}
+     GROUP BY GROUPING SETS (${sets})`,
+    params,
+  );
+  const accs = new Map<string, Acc>();
+  const id = (g: string, k: string) => `${g}\u0000${k}`;
+  for (const s of scalars.rows) accs.set(id(s.g, s.k), { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
+
+  // Only the buckets that hold something: a rollup row holds a few tickets, so most of its buckets are 0.
+  const hist = await db.query<{ g: Dimension; k: string; m: string; i: number; n: number }>(
+    `WITH h AS (
+       SELECT r.center_id, r.service_id, r.counter_id, r.staff_id, r.hour, r.business_day, u.m, u.i, u.n
+       FROM rollup_hourly r
+       CROSS JOIN LATERAL (
+         SELECT 'w' AS m, i::int AS i, n FROM unnest(r.wait_hist) WITH ORDINALITY AS w(n, i) WHERE n <> 0
+         UNION ALL
+         SELECT 's', i::int, n FROM unnest(r.service_hist) WITH ORDINALITY AS s(n, i) WHERE n <> 0
+       ) u
+       WHERE ${where}
+     )
+     SELECT ${which} AS g, ${key} AS k, m, i, sum(n) AS n FROM h
+     GROUP BY GROUPING SETS (${DIMENSIONS.map((d) => (d === 'total' ? '(m, i)' : `(${KEY_SQL[d]}, m, i)`)).join(', ')})`,
+    params,
+  );
+  for (const h of hist.rows) {
+    const a = accs.get(id(h.g, h.k));
+    if (!a) continue;
+    (h.m === 'w' ? a.wh : a.sh)[h.i - 1] += h.n;
+  }
+
+  const centers = await db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
+  const centerInfo = new Map(centers.rows.map((c) => [c.id, c]));
+  const empty: Acc = { s: { g: 'total', k: '', issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
+  const of = (g: Dimension) => [...accs.values()].filter((a) => a.s.g === g);
+  const totals = accs.get(id('total', '')) ?? empty;
+  const single = input.centerId !== null;
+  // Within one center a counter or officer needs no center prefix.
+  const local = (k: string) => (single ? k.slice(k.indexOf('/') + 1) : k);
+  const withCenterLabel = (k: string) => {
+    const slash = k.indexOf('/');
+    const c = centerInfo.get(k.slice(0, slash));
+    return single || !c ? k.slice(slash + 1) : `${c.code} · ${k.slice(slash + 1)}`;
+  };
+  const byText = <T extends { key: string }>(xs: T[]) => xs.sort((a, b) => a.key.localeCompare(b.key));
+
+  const byCenter = of('center')
+    .map((a): ProvinceCenterFigures => {
+      const info = centerInfo.get(a.s.k);
+      const g = group(a.s.k, info?.name ?? a.s.k, a);
+      return {
+        ...g,
+        centerId: a.s.k,
+        code: info?.code ?? a.s.k,
+        name: info?.name ?? a.s.k,
+        meanWaitSeconds: g.wait.mean,
+        p90WaitSeconds: g.wait.p90,
+        meanServiceSeconds: g.service.mean,
+        satisfaction: satisfaction(a.s.k, info?.name ?? a.s.k, a.s),
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+
+  // Rows without a counter or officer ('' after the prefix) are in totals, service, hour and day only, as at a center.
+  const withId = (a: Acc) => !a.s.k.endsWith('/');
+  return {
+    centerId: input.centerId ?? 'province',
+    from: input.range.from,
+    to: input.range.to,
+    timeZone: input.timeZone,
+    generatedAt: input.now,
+    scope: { centerId: input.centerId },
+    totals: group('all', 'Tất cả', totals),
+    byService: byText(of('service').map((a) => group(a.s.k, a.s.k, a))),
+    byCounter: byText(of('counter').filter(withId).map((a) => group(local(a.s.k), withCenterLabel(a.s.k), a))),
+    byStaff: byText(of('staff').filter(withId).map((a) => group(local(a.s.k), withCenterLabel(a.s.k), a))),
+    byHour: of('hour')
+      .sort((a, b) => Number(a.s.k) - Number(b.s.k))
+      .map((a) => group(a.s.k, `${a.s.k.padStart(2, '0')}:00`, a)),
+    byDay: byText(of('day').map((a) => group(a.s.k, displayDay(a.s.k), a))),
+    satisfaction: {
+      totals: satisfaction('all', 'Tất cả', totals.s),
+      byStaff: byText(of('staff').filter(withId).map((a) => satisfaction(local(a.s.k), withCenterLabel(a.s.k), a.s))).filter((g) => g.total > 0),
+      byService: byText(of('service').map((a) => satisfaction(a.s.k, a.s.k, a.s))).filter((g) => g.total > 0),
+      reasons: {},
+    },
+    byCenter,
+  };
+}
