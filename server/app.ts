@@ -18,6 +18,7 @@ import pages from './plugins/pages';
 import voicePacks from './plugins/voice-packs';
 import embedding from './plugins/embedding';
 import sameOrigin from './plugins/same-origin';
+import hubLink from './plugins/hub-link';
 import publicRoutes from './routes/public';
 import ticketRoutes from './routes/tickets';
 import authRoutes from './routes/auth';
@@ -64,6 +65,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(printing);
   await app.register(docs);
   await app.register(realtime);
+  await app.register(hubLink);
   await app.register(publicRoutes);
   await app.register(ticketRoutes);
   await app.register(authRoutes);

@@ -19,13 +19,27 @@ export function centerOf(req: FastifyRequest): string {
 }
 
 export function applyChange(app: FastifyInstance, req: FastifyRequest, change: ChangeRecord, write: () => void, options: { reload?: boolean } = {}): void {
-  const centerId = centerOf(req);
+  applyChangeAs(app, { centerId: centerOf(req), staffId: req.staff!.id }, change, write, options);
+}
+
+/**
+ * The same path for a change no signed-in admin made: the province hub's downlink (server/hub-link/) applies what
+ * the province published with `staffId: null` and an action named `province.*`.
+ */
+export function applyChangeAs(
+  app: FastifyInstance,
+  actor: { centerId: string; staffId: string | null },
+  change: ChangeRecord,
+  write: () => void,
+  options: { reload?: boolean } = {},
+): void {
+  const { centerId } = actor;
   app.db.transaction(() => {
     write();
     appendAudit(app.db, {
       centerId,
       at: app.clock.now(),
-      staffId: req.staff!.id,
+      staffId: actor.staffId,
       action: change.action,
       target: change.target,
       data: { before: change.before ?? null, after: change.after ?? null },

@@ -17,6 +17,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       db: 'ok',
       uptimeSeconds: Math.round(process.uptime()),
       printers: app.printing.statuses(),
+      // The link to the province hub (server/hub-link/): linked, offline or unlinked, and what the hub still lacks.
+      hub: app.hubLink.health(),
     };
   });
 

@@ -292,7 +292,11 @@ const MIGRATIONS: Migration[] = [
           credential TEXT NOT NULL,
           enrolled_at INTEGER NOT NULL,
           -- the newest downlink version applied here (the hub's LinkState.downlinkVersion is the newest published)
-          downlink_version INTEGER NOT NULL DEFAULT 0
+          downlink_version INTEGER NOT NULL DEFAULT 0,
+          -- the hub's last acknowledged seq and the last exchange, kept now and then for the health of the link
+          -- before the hub is reached again after a restart (the hub's LinkState stays the only resume point)
+          acked_seq INTEGER NOT NULL DEFAULT 0,
+          last_sync_at INTEGER
         );
         -- What the province published, as received: holidays and service templates have no other home in a center.
         CREATE TABLE IF NOT EXISTS hub_downlink (
