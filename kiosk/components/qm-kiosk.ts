@@ -68,6 +68,9 @@ export interface KioskState {
   largeText: boolean;
 }
 
+/** The citizen pinch-zoomed the page. */
+const zoomed = () => (window.visualViewport?.scale ?? 1) > 1.01;
+
 /** More groups than this get a screen of their own instead of a band on the home screen. */
 const INLINE_PRIORITIES = 5;
 
@@ -109,7 +112,10 @@ export class QmKiosk extends LitElement {
   private timers: ReturnType<typeof setTimeout>[] = [];
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Idle: the next citizen finds the start screen in its usual look. */
-  private idle = new IdleController(this, () => this.go({ name: 'home' }, { endSession: true }));
+  private idle = new IdleController(this, () => {
+    this.go({ name: 'home' }, { endSession: true });
+    this.unzoom();
+  });
   /** Spoken guidance from the voice pack (greeting, "choose a field", the number, printer trouble), per the center's settings. */
   readonly guide = new KioskGuide(this);
   /** Settles once this browser knows whether it is a kiosk device (paired silently in a demo center). */
@@ -129,6 +135,7 @@ export class QmKiosk extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.visualViewport?.addEventListener('resize', this.onViewportResize);
     const base = this.server.replace(/\/+$/, '');
     this.patch({ lang: toLang(this.lang) });
     this.api = new KioskApi(base, () => this.state.lang);
@@ -149,6 +156,7 @@ export class QmKiosk extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.visualViewport?.removeEventListener('resize', this.onViewportResize);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
     clearTimeout(this.loadTimer);
@@ -206,6 +214,19 @@ export class QmKiosk extends LitElement {
     this.patch({ screen, ...(screen.name !== 'procedure' ? { checklist: null } : {}), ...(done ? { largeText: false } : {}) });
   }
 
+  /**
+   * A citizen may pinch-zoom the kiosk page; a page cannot undo that itself, but opening it again does. Only a
+   * full-page kiosk does it (never a host page's), and only while the server answers (an error page would stay).
+   */
+  private unzoom() {
+    if (zoomed() && !this.server && this.state.connection === 'online') location.assign(location.href);
+  }
+
+  /** A pinch at the home screen starts the idle countdown there, so the zoom ends with the citizen. */
+  private readonly onViewportResize = () => {
+    if (this.state.screen.name === 'home') this.armIdle();
+  };
+
   /** The layout this kiosk's home screen uses: its own attribute, else the center's setting, else standard. */
   private homeLayout(): KioskLayout {
     const chosen = this.layout || this.state.center?.kioskLayout;
@@ -216,11 +237,15 @@ export class QmKiosk extends LitElement {
     if (!changed.has('state')) return;
     const before = changed.get('state') as KioskState | undefined;
     if (before?.screen === this.state.screen && before?.largeText === this.state.largeText) return;
+    this.armIdle();
+  }
+
+  private armIdle() {
     const screen = this.state.screen.name;
     const current = this.state.screen;
     const issued = current.name === 'issued' ? (current.held ? this.holdSeconds : this.confirmSeconds) : null;
-    // Home waits for nobody, unless a citizen turned large text on there: it ends with them, when untouched.
-    const home = this.state.largeText ? this.idleSeconds : null;
+    // Home waits for nobody, unless a citizen turned large text on or zoomed there: that ends with them, when untouched.
+    const home = this.state.largeText || zoomed() ? this.idleSeconds : null;
     const seconds = screen === 'issuing' ? null : screen === 'home' ? home : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
     this.idle.arm(seconds === null ? null : seconds * 1000);
   }

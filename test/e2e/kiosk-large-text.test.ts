@@ -252,4 +252,14 @@ describe('zoom', () => {
     expect(viewport).toContain('width=device-width');
     expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale/);
   });
+
+  it('a citizen can pinch to enlarge, and the next citizen finds the page unzoomed after the idle return', async () => {
+    ({ context, page } = await openKiosk(browser, t.url, PORTRAIT, 'kiosk=K1&idle=3'));
+    const scale = () => page.evaluate(() => window.visualViewport?.scale ?? 1);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.synthesizePinchGesture', { x: 540, y: 900, scaleFactor: 2, gestureSourceType: 'mouse' });
+    await expect.poll(scale).toBeGreaterThan(1.5);
+    await expect.poll(scale, { timeout: 20_000 }).toBe(1);
+    await home();
+  });
 });
