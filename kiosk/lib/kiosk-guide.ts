@@ -18,6 +18,7 @@ import type { Lang } from './i18n';
 import { printerProblem, ticketPrintNote } from './print-state';
 import { KioskVoice, type KioskVoiceOptions, type KioskVoiceSettings } from './kiosk-voice';
 import type { KioskLine } from './kiosk-speech';
+import { viVoice } from '../../display/voice/clip-catalog';
 
 /** What the guide reads of the kiosk (a subset of KioskState). */
 export interface GuidedKioskState {
@@ -70,7 +71,8 @@ export class KioskGuide implements ReactiveController {
   hostUpdated(): void {
     const s = this.host.state;
     // The pack is fetched and decoded only when the center wants the kiosk to speak.
-    if (this.speaking() && s.center?.kioskVoice) void this.voice.prepare();
+    // The center's voice and English (a citizen may switch) are decoded ahead; the kiosk then speaks offline.
+    if (this.speaking() && s.center?.kioskVoice) void this.voice.prepare([viVoice(s.center.voiceVariant), 'en']);
     const screen = s.screen;
     const before = this.lastScreen;
     this.lastScreen = screen;

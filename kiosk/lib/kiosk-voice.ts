@@ -60,7 +60,7 @@ export interface KioskVoiceOptions {
   root?: string;
   pack?: string;
   /** Builds the audio once, when the first line is to be spoken with the voice on. */
-  createAudio?: (options: { root?: string; pack: string }) => Promise<KioskAudio>;
+  createAudio?: (options: KioskAudioOptions) => Promise<KioskAudio>;
   now?: () => number;
   maxLogEntries?: number;
 }
@@ -69,7 +69,14 @@ export interface KioskVoiceOptions {
  * The pack through a gain node (the volume), preloaded so the kiosk speaks offline, resumed by the first touch
  * (Chromium keeps audio suspended until a gesture unless started with --autoplay-policy=no-user-gesture-required).
  */
-export async function createKioskAudio(options: { root?: string; pack: string }): Promise<KioskAudio> {
+export interface KioskAudioOptions {
+  root?: string;
+  pack: string;
+  /** Voices decoded ahead ('vi-north', 'en'); others' clips are fetched when first said. */
+  voices?: readonly string[];
+}
+
+export async function createKioskAudio(options: KioskAudioOptions): Promise<KioskAudio> {
   let pack: ResolvedVoicePack;
   let context: AudioContext;
   try {
@@ -93,7 +100,8 @@ export async function createKioskAudio(options: { root?: string; pack: string })
     createBufferSource: () => context.createBufferSource(),
   };
   const player = new ClipPlayer({ context: routed, pack, gapMs: 30 });
-  void player.preload();
+  const voices = options.voices;
+  void player.preload(voices ? [...pack.keys()].filter((id) => voices.some((voice) => id.startsWith(`${voice}/`))) : undefined);
   const removeUnlock = resumeAudioOnFirstGesture(context);
   return {
     player,
@@ -120,11 +128,14 @@ export class KioskVoice {
     if (typeof window !== 'undefined') window.__qmKioskVoiceLog = this.log;
   }
 
-  /** Loads and decodes the pack ahead of the first line (call once the center's settings say the voice is on). */
-  prepare(): Promise<KioskAudio> {
+  /**
+   * Loads the pack and decodes the voices named ahead of the first line (call once the center's settings say
+   * the voice is on).
+   */
+  prepare(voices?: readonly string[]): Promise<KioskAudio> {
     if (!this.audio) {
       const create = this.options.createAudio ?? createKioskAudio;
-      this.audio = create({ root: this.options.root, pack: this.options.pack ?? DEFAULT_PACK });
+      this.audio = create({ root: this.options.root, pack: this.options.pack ?? DEFAULT_PACK, voices });
     }
     return this.audio;
   }
