@@ -26,6 +26,8 @@ const HubEnvSchema = Type.Object({
   HUB_ONLINE_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
   /** How long a center's enrolment code stays valid. */
   HUB_ENROLMENT_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+  /** Enrolment attempts one address may make per minute (codes are guessed nowhere near this fast). */
+  HUB_ENROL_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
   /** The largest uplink batch accepted, in MB. */
   HUB_BODY_LIMIT_MB: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
   /** Connections of this node's PostgreSQL pool. */

@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     HUB_PATHS.enrol,
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.hubConfig.HUB_ENROL_PER_MINUTE, timeWindow: '1 minute' } },
       schema: { tags: ['uplink'], summary: 'A center spends its one-time enrolment code for a long-lived credential', body: EnrolBody, response: { 201: EnrolResponse, 401: ErrorSchema } },
     },
     async (req, reply) => {
