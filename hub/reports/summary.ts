@@ -130,7 +130,11 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
   );
   const accs = new Map<string, Acc>();
   const id = (g: string, k: string) => `${g}\u0000${k}`;
-  for (const s of scalars.rows) accs.set(id(s.g, s.k), { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
+  for (const row of scalars.rows) {
+    // The grand total of an empty period is one row of NULL sums.
+    const s = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? 0])) as unknown as ScalarRow;
+    accs.set(id(s.g, s.k), { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
+  }
 
   // Only the buckets that hold something: a rollup row holds a few tickets, so most of its buckets are 0.
   const hist = await db.query<{ g: Dimension; k: string; m: string; i: number; n: number }>(
