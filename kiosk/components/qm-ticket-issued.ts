@@ -187,6 +187,20 @@ export class QmTicketIssued extends LitElement {
           text-align: center;
           max-width: 320px;
         }
+        dl {
+          justify-content: flex-start;
+        }
+        dl > div {
+          justify-items: start;
+        }
+        /* One row: what happens next, then the buttons (the screen is short). */
+        .foot {
+          justify-content: flex-start;
+        }
+        .foot p {
+          flex: 0 1 auto;
+          text-align: left;
+        }
       }
     `,
   ];
