@@ -9,6 +9,7 @@
  *   ?confirm=45     seconds the ticket confirmation stays
  *   ?hold=180       at most this many seconds "Giữ màn hình" keeps it (after the last touch)
  *   ?layout=elderly-first  this kiosk's home layout, whatever the center's setting
+ *   ?pack=hcc-ba-dinh      the center's own voice pack (under /voice/) over the default one
  */
 const kiosk = document.querySelector<HTMLElement>('qm-kiosk[data-url-config]');
 if (kiosk) {
@@ -20,6 +21,7 @@ if (kiosk) {
     ['confirm', 'confirm-seconds'],
     ['hold', 'hold-seconds'],
     ['layout', 'layout'],
+    ['pack', 'voice-pack'],
   ];
   for (const [param, attr] of map) {
     const value = params.get(param);

@@ -72,7 +72,9 @@ export class KioskGuide implements ReactiveController {
     const s = this.host.state;
     // The pack is fetched and decoded only when the center wants the kiosk to speak.
     // The center's voice and English (a citizen may switch) are decoded ahead; the kiosk then speaks offline.
-    if (this.speaking() && s.center?.kioskVoice) void this.voice.prepare([viVoice(s.center.voiceVariant), 'en']);
+    // A center's own recordings: <qm-kiosk voice-pack="hcc-ba-dinh"> (?pack= on the kiosk page), over the default pack.
+    const pack = this.host.getAttribute('voice-pack') ?? '';
+    if (this.speaking() && s.center?.kioskVoice) void this.voice.prepare([viVoice(s.center.voiceVariant), 'en'], /^[A-Za-z0-9_-]{1,64}$/.test(pack) ? pack : undefined);
     const screen = s.screen;
     const before = this.lastScreen;
     this.lastScreen = screen;

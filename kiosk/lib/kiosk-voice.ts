@@ -132,10 +132,10 @@ export class KioskVoice {
    * Loads the pack and decodes the voices named ahead of the first line (call once the center's settings say
    * the voice is on).
    */
-  prepare(voices?: readonly string[]): Promise<KioskAudio> {
+  prepare(voices?: readonly string[], pack?: string): Promise<KioskAudio> {
     if (!this.audio) {
       const create = this.options.createAudio ?? createKioskAudio;
-      this.audio = create({ root: this.options.root, pack: this.options.pack ?? DEFAULT_PACK, voices });
+      this.audio = create({ root: this.options.root, pack: pack ?? this.options.pack ?? DEFAULT_PACK, voices });
     }
     return this.audio;
   }
