@@ -82,6 +82,8 @@ export interface HubLinkStatus extends HubLinkHealth {
   nextAttemptAt: number | null;
   /** Tickets sent as their current row since start (see ticket-images.ts). */
   inexactTickets: number;
+  /** The last downlink item the center could not write, until one succeeds. */
+  downlinkError: string | null;
 }
 
 type Outcome = 'idle' | 'more' | 'retry';
@@ -109,6 +111,8 @@ export class HubLinkWorker {
   private lastError: string | null = null;
   private nextAttemptAt: number | null = null;
   private inexact = 0;
+  private downlinkError: string | null = null;
+  private downlinkRetryAt = Number.NEGATIVE_INFINITY;
   private ok = false;
 
   private running = false;
@@ -193,6 +197,7 @@ export class HubLinkWorker {
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt,
       inexactTickets: this.inexact,
+      downlinkError: this.downlinkError,
     };
   }
 
@@ -325,11 +330,20 @@ export class HubLinkWorker {
       more = res.state.lastSeq < batch.centerSeq || batch.ratings.length >= this.limits.ratings || batch.configChanges.length >= this.limits.configChanges;
     }
     const applied = this.enrolment?.downlinkVersion ?? 0;
-    if (this.state.downlinkVersion > applied || now - this.lastDownlinkAt >= this.downlinkPollMs) {
+    if ((this.state.downlinkVersion > applied && now >= this.downlinkRetryAt) || now - this.lastDownlinkAt >= this.downlinkPollMs) {
       const down = await client.downlink(applied);
       this.lastDownlinkAt = this.o.clock.now();
       if (down && Array.isArray(down.items) && down.items.length > 0) {
-        this.o.applyDownlink(applied, down.items);
+        try {
+          this.o.applyDownlink(applied, down.items);
+          this.downlinkError = null;
+        } catch (err) {
+          // An item the center could not write (not a refusal: those are audited and skipped) must not hold the
+          // uplink back: it is tried again at the next poll.
+          this.downlinkError = (err as Error)?.message ?? String(err);
+          this.downlinkRetryAt = this.o.clock.now() + this.downlinkPollMs;
+          this.o.logger.error({ err }, 'hub link: a downlink item could not be applied; trying again later');
+        }
         this.enrolment = loadEnrolment(this.o.db, this.o.centerId);
       }
     }
