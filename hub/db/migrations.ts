@@ -150,7 +150,11 @@ const LOCK_KEY = 4_815_162; // any constant: the hub's migration lock among Post
 
 /** Applies every pending migration in order; returns the versions applied now. */
 export async function migrate(db: HubDb, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
-  await db.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  // Under the lock too: two nodes creating the table at once would collide.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await tx.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  });
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {

@@ -1,0 +1,80 @@
+/** Versioned migrations on a real PostgreSQL and on the embedded PGlite: applied once, in order, all or nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, openPostgres, type HubDb } from '../../hub/db/db';
+import { MIGRATIONS, migrate, type Migration } from '../../hub/db/migrations';
+import { createDatabase, startPostgres, type PgCluster } from '../helpers/postgres';
+
+let cluster: PgCluster;
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const tables = async (db: HubDb) =>
+  (await db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((r) => r.t);
+
+async function checkMigrations(db: HubDb) {
+  expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+  expect(await migrate(db)).toEqual([]);
+  const applied = await db.query<{ version: number; name: string }>('SELECT version, name FROM hub_migrations ORDER BY version');
+  expect(applied.rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+  expect(await tables(db)).toEqual(
+    expect.arrayContaining(['hub_accounts', 'hub_sessions', 'centers', 'center_commits', 'center_tickets', 'center_ratings', 'center_config_changes', 'rollup_hourly', 'downlink_items', 'hub_migrations']),
+  );
+
+  // A failing migration leaves nothing of itself; the ones before it stay, and a fixed one applies next time.
+  const broken: Migration = { version: 999, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT * FROM no_such_table;' };
+  await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow();
+  expect(await tables(db)).not.toContain('half_done');
+  expect((await db.query('SELECT 1 FROM hub_migrations WHERE version = 999')).rows).toEqual([]);
+  expect(await migrate(db, [...MIGRATIONS, { ...broken, sql: 'CREATE TABLE half_done (x int);' }])).toEqual([999]);
+  expect(await tables(db)).toContain('half_done');
+
+  // The types both drivers return alike: bigint and numeric as numbers, jsonb parsed.
+  const r = await db.query<Record<string, unknown>>("SELECT 1796157474596::bigint AS ms, sum(x) AS s, avg(x) AS a, '{\"a\":[1]}'::jsonb AS j FROM (VALUES (1), (2)) v(x)");
+  expect(r.rows[0]).toEqual({ ms: 1796157474596, s: 3, a: 1.5, j: { a: [1] } });
+  const tx = await db.transaction(async (t) => (await t.query<{ n: number }>('SELECT 41 + 1 AS n')).rows[0].n);
+  expect(tx).toBe(42);
+  await expect(db.transaction(async (t) => {
+    await t.query('INSERT INTO half_done VALUES (1)');
+    throw new Error('rolled back');
+  })).rejects.toThrow('rolled back');
+  expect((await db.query('SELECT count(*) AS n FROM half_done')).rows[0]).toEqual({ n: 0 });
+}
+
+describe('migrations', () => {
+  it('on PostgreSQL', async () => {
+    const db = openPostgres(await createDatabase(cluster, 'migrations_pg'));
+    try {
+      await checkMigrations(db);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('on PostgreSQL, two nodes starting at once: each migration applied exactly once', async () => {
+    const url = await createDatabase(cluster, 'migrations_race');
+    const a = openPostgres(url);
+    const b = openPostgres(url);
+    try {
+      const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+      expect([...ra, ...rb].sort()).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('on the embedded PGlite', async () => {
+    const db = await openPglite(null);
+    try {
+      await checkMigrations(db);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
