@@ -19,6 +19,7 @@ import voicePacks from './plugins/voice-packs';
 import embedding from './plugins/embedding';
 import sameOrigin from './plugins/same-origin';
 import hubLink from './plugins/hub-link';
+import appointments from './appointments/plugin';
 import publicRoutes from './routes/public';
 import ticketRoutes from './routes/tickets';
 import authRoutes from './routes/auth';
@@ -34,13 +35,23 @@ import printerRoutes from './routes/printers';
 export interface BuildOptions {
   config: AppConfig;
   clock?: Clock;
-  /** pino options or false; default: JSON at config.LOG_LEVEL. */
+  /** pino options or false; default: JSON at config.LOG_LEVEL. Personal fields are redacted either way (PERSONAL_LOG_PATHS). */
   logger?: object | boolean;
 }
 
+/**
+ * Where personal data could reach a log line if some code ever logged a request body or a booking: the ID
+ * number, a scanned CCCD's text, a phone number and a citizen's name are replaced by "[redacted]".
+ */
+export const PERSONAL_LOG_PATHS = [
+  'idNumber', 'cccd', 'phone',
+  '*.idNumber', '*.cccd', '*.phone',
+  'req.body.name', 'body.name', 'req.body.idNumber', 'req.body.cccd', 'req.body.phone',
+];
+
 export async function buildApp({ config, clock = systemClock, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger === undefined ? { level: config.LOG_LEVEL, redact: PERSONAL_LOG_PATHS } : typeof logger === 'object' ? { redact: PERSONAL_LOG_PATHS, ...logger } : logger,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     // On close, cut every connection (long-polling sockets included) instead of waiting out their
@@ -66,6 +77,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(docs);
   await app.register(realtime);
   await app.register(hubLink);
+  await app.register(appointments);
   await app.register(publicRoutes);
   await app.register(ticketRoutes);
   await app.register(authRoutes);

@@ -39,6 +39,12 @@ const EnvSchema = Type.Object({
   VISITOR_TICKETS_PER_DAY: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 6 }),
   /** The most of a service's day (its quota, else its number range) that visitors may take together. */
   VISITOR_SHARE_PERCENT: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  /** Outbound webhook for booking notices (server/appointments/notify.ts): an SMS or Zalo gateway; unset = none. */
+  NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  /** Delay before a failed notice is retried (then 5× longer each time, 4 attempts in all). */
+  NOTIFY_RETRY_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 2000 }),
+  /** Bookings and cancellations one network address (a phone) may make per hour; three times that per day. */
+  APPOINTMENT_REQUESTS_PER_HOUR: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
   /** Origins allowed to embed <qm-kiosk> from another site (comma list); unset = same-origin only. */
   KIOSK_EMBED_ORIGINS: Type.Optional(Type.String()),
   DB_SYNCHRONOUS: Type.Union([Type.Literal('FULL'), Type.Literal('NORMAL')], { default: 'FULL' }),

@@ -41,7 +41,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const centerId = app.queue.defaultCenterId;
       const state = app.queue.state(centerId);
-      const priorityId = resolvePriority(state, req.body.priorityId ?? req.body.priority);
+      const chosen = resolvePriority(state, req.body.priorityId ?? req.body.priority);
+      // A scanned CCCD gives the elderly priority from the center's age (server/appointments/); a group the
+      // citizen chose on the screen stays. The scanned text is read and dropped, never kept or logged.
+      const scanned = req.body.cccd !== undefined ? app.appointments.priorityFromScan(req.body.cccd, state) : null;
+      const priorityId = chosen ?? scanned;
       const key = req.headers['idempotency-key'];
       const pass = limits.take(issueSource(req), state.services.get(req.body.serviceId), app.clock.now(), state.businessDay);
       const result = await app.queue.submit(
