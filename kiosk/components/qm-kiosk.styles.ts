@@ -197,6 +197,9 @@ export const kioskStyles = css`
     --qm-tile-icon: 72px;
     --qm-tile-pad: 8px 18px;
     --qm-tile-gap: 14px;
+    /* The picture beside the name only; the figures take the tile's whole width, so a range stays on one line. */
+    --qm-tile-icon-rows: 1;
+    --qm-tile-figures-columns: 1 / -1;
     --_ink: #000000;
     --qm-ink: #000000;
     --_muted: #111111;

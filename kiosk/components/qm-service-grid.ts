@@ -60,7 +60,7 @@ export class QmServiceGrid extends LitElement {
       }
       .icon {
         flex: none;
-        grid-row: 1 / span 2;
+        grid-row: var(--qm-tile-icon-rows, 1 / span 2);
         width: var(--qm-tile-icon, 96px);
         height: var(--qm-tile-icon, 96px);
       }
@@ -70,6 +70,7 @@ export class QmServiceGrid extends LitElement {
         line-height: 1.15;
       }
       .figures {
+        grid-column: var(--qm-tile-figures-columns, auto);
         font-size: calc(26px * var(--_k));
         line-height: 1.3;
         display: flex;

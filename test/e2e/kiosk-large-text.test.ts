@@ -229,9 +229,14 @@ describe('home layouts', () => {
     expect(t.app.db.prepare('SELECT priority_id FROM tickets').pluck().get()).toBe('pri-elderly');
   });
 
-  it('elderly-first with large text fits the portrait screen', async () => {
+  it('elderly-first with large text fits the portrait screen, in a busy hour too (waits said as ranges)', async () => {
+    const staff = await loginCookie(t.app, 'staff1');
+    for (const serviceId of ['svc-hotich', 'svc-datdai', 'svc-kinhdoanh', 'svc-baotro'])
+      for (let i = 0; i < 8; i++) await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId } });
+    for (const counter of [1, 2, 3]) await t.app.inject({ method: 'POST', url: `/api/counters/${counter}/call-next`, headers: { cookie: staff }, payload: {} });
     ({ context, page } = await openKiosk(browser, t.url, PORTRAIT, 'kiosk=K1&idle=600&layout=elderly-first'));
     await toggle().tap();
+    await expect(tile('svc-baotro').innerText()).resolves.toMatch(/Chờ khoảng \d+–\d+ phút/);
     const m = await measureScreen(page);
     expect(m.smallest.px).toBeGreaterThanOrEqual(32);
     expect(m.overflowing).toEqual([]);
