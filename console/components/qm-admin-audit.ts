@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../server/admin/read-routes';
 import { api, ApiError } from '../lib/api';
 import { DEFAULT_TIME_ZONE, formatLocalDateTimeSeconds } from '../../protocol/local-time';
 import { t } from '../lib/i18n';
+import { vi, type MessageKey } from '../lib/i18n.vi';
 import { theme } from './theme';
 
 /** The fields that differ between before and after, so a long record reads as its change. */
@@ -21,6 +22,12 @@ export function changedFields(data: unknown): string {
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     .map((k) => `${k}: ${JSON.stringify(b[k])} → ${JSON.stringify(a[k])}`)
     .join('; ');
+}
+
+/** An action's name in the console's language where it has one (what came from the province), else its code. */
+export function auditActionLabel(action: string): string {
+  const key = `auditAction.${action}`;
+  return key in vi ? t(key as MessageKey) : action;
 }
 
 export class QmAdminAudit extends LitElement {
@@ -75,7 +82,7 @@ export class QmAdminAudit extends LitElement {
             (r) => html`<tr>
               <td>${formatLocalDateTimeSeconds(r.at, this.timeZone)}</td>
               <td>${r.username ?? ''}</td>
-              <td>${r.action}</td>
+              <td>${auditActionLabel(r.action)}</td>
               <td>${r.target ?? ''}</td>
               <td class="change">${changedFields(r.data)}</td>
             </tr>`,

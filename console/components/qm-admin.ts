@@ -77,6 +77,8 @@ export class QmAdmin extends LitElement {
         return html`<qm-admin-center .center=${c.center} .services=${c.services} .reload=${this.reload}></qm-admin-center>`;
       case 'procedures':
         return html`<qm-admin-procedures></qm-admin-procedures>`;
+      case 'province':
+        return html`<qm-admin-province .timeZone=${c.center.timeZone}></qm-admin-province>`;
       case 'audit':
         return html`<qm-admin-audit .timeZone=${c.center.timeZone}></qm-admin-audit>`;
     }

@@ -17,6 +17,7 @@ import { QmAdminTable } from './qm-admin-table';
 import { QmAdminStaff } from './qm-admin-staff';
 import { QmAdminCenter } from './qm-admin-center';
 import { QmAdminProcedures } from './qm-admin-procedures';
+import { QmAdminProvince } from './qm-admin-province';
 import { QmAdminAudit } from './qm-admin-audit';
 import { QmAdminDevices } from './qm-admin-devices';
 import { QmDeviceForm } from './qm-device-form';
@@ -40,6 +41,7 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-admin-staff', QmAdminStaff],
   ['qm-admin-center', QmAdminCenter],
   ['qm-admin-procedures', QmAdminProcedures],
+  ['qm-admin-province', QmAdminProvince],
   ['qm-admin-audit', QmAdminAudit],
   ['qm-admin-devices', QmAdminDevices],
   ['qm-device-form', QmDeviceForm],

@@ -1,8 +1,8 @@
 /** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/reports/what-if, #/admin/services…, #/password), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
-export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'procedures' | 'audit';
-export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'devices', 'center', 'procedures', 'audit'];
+export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'procedures' | 'province' | 'audit';
+export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'devices', 'center', 'procedures', 'province', 'audit'];
 
 export type Route =
   | { screen: 'counter' }
