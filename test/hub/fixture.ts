@@ -32,6 +32,11 @@ let dbCounter = 0;
 
 export async function startHub(cluster: PgCluster | null, env: Record<string, string> = {}): Promise<TestHub> {
   const db = cluster ? openPostgres(await createDatabase(cluster, `hub_${process.pid}_${++dbCounter}`)) : await openPglite(null);
+  return startHubOn(db, env);
+}
+
+/** A hub node on a database already open (several nodes on one database). */
+export async function startHubOn(db: HubDb, env: Record<string, string> = {}): Promise<TestHub> {
   const clock = new SetClock(DAY_START);
   const config = loadHubConfig({ HUB_PORT: '0', HUB_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED: 'demo', DEMO_PASSWORD: 'demo-pass', HUB_ENROL_PER_MINUTE: '10000', ...env });
   const app = await buildHub({ config, db, clock, logger: false });
