@@ -120,7 +120,7 @@ export class KioskVoice {
   readonly log: KioskVoiceLogEntry[] = [];
   private audio: Promise<KioskAudio> | null = null;
   private readonly waiting: { line: KioskLine; announcement: Announcement; volume: number }[] = [];
-  private current: KioskLine | null = null;
+  private current: { line: KioskLine; announcement: Announcement } | null = null;
   private draining = false;
   private disposed = false;
 
@@ -154,19 +154,13 @@ export class KioskVoice {
     if (!options.continues) {
       for (const dropped of this.waiting.splice(0)) this.record({ event: 'stopped', line: dropped.line.kind, text: dropped.announcement.text, detail: 'replaced' });
       if (this.current) {
-        this.record({ event: 'stopped', line: this.current.kind, text: '', detail: 'replaced' });
+        this.record({ event: 'stopped', line: this.current.line.kind, text: this.current.announcement.text, detail: 'replaced' });
         void this.audio?.then((audio) => audio.player.stop?.());
       }
     }
     this.record({ event: 'request', line: line.kind, clips: announcement.clips, text: announcement.text });
     this.waiting.push({ line, announcement, volume: settings.volume });
     void this.drain();
-  }
-
-  /** Stops speaking and forgets what waits (the kiosk went home by itself). */
-  silence(): void {
-    this.waiting.length = 0;
-    void this.audio?.then((audio) => audio.player.stop?.());
   }
 
   dispose(): void {
@@ -183,7 +177,7 @@ export class KioskVoice {
         const audio = await this.prepare();
         const next = this.waiting.shift();
         if (!next) break;
-        this.current = next.line;
+        this.current = next;
         audio.setVolume(next.volume);
         this.record({ event: 'start', line: next.line.kind, text: next.announcement.text });
         try {
