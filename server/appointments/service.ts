@@ -67,12 +67,16 @@ export class AppointmentService {
     return `check-in:${this.centerId}`;
   }
 
+  /** Read once and kept until the next save (every commit consults them). */
+  private cachedSettings: AppointmentSettings | null = null;
+
   settings(): AppointmentSettings {
-    return readAppointmentSettings(this.db, this.centerId);
+    return (this.cachedSettings ??= readAppointmentSettings(this.db, this.centerId));
   }
 
   saveSettings(patch: Partial<AppointmentSettings>): AppointmentSettings {
-    return saveAppointmentSettings(this.db, this.centerId, patch);
+    this.cachedSettings = null;
+    return (this.cachedSettings = saveAppointmentSettings(this.db, this.centerId, patch));
   }
 
   // ── booking ──────────────────────────────────────────────────────────────
@@ -171,7 +175,11 @@ export class AppointmentService {
     );
     const ticket = result.ticket!;
     this.store.markCheckedIn(this.centerId, a.code, ticket.id, this.clock.now());
-    if (ticket.status === 'waiting') this.tracked.set(ticket.id, a.code);
+    if (ticket.status === 'waiting') {
+      this.tracked.set(ticket.id, a.code);
+      // Few may be ahead of it already: tell the citizen now rather than at the next commit.
+      this.checkAhead(this.queue.state(this.centerId), ticket.id, a.code);
+    }
     this.logger.info({ code: a.code, ticketId: ticket.id }, 'appointment checked in');
     return { result, appointment: this.store.find(this.centerId, a.code)! };
   }
@@ -222,19 +230,20 @@ export class AppointmentService {
       }
     }
     // Tickets no longer live are no longer followed; waiting ones may now be near the head of their line.
-    const settings = this.settings();
     for (const [ticketId, code] of this.tracked) {
-      const ticket = state.active.get(ticketId);
-      if (!ticket) {
-        this.tracked.delete(ticketId);
-        continue;
-      }
-      if (settings.aheadNotice > 0 && ticket.status === 'waiting') {
-        const ahead = waitingAhead(state, ticket);
-        if (ahead <= settings.aheadNotice) this.noticeAhead(code, ticket, ahead);
-      }
+      if (!state.active.has(ticketId)) this.tracked.delete(ticketId);
+      else this.checkAhead(state, ticketId, code);
     }
   };
+
+  /** "n ahead of you", once, when a waiting booked ticket has aheadNotice or fewer before it in its line. */
+  private checkAhead(state: QueueState, ticketId: string, code: string): void {
+    const ticket = state.active.get(ticketId);
+    const notice = this.settings().aheadNotice;
+    if (!ticket || ticket.status !== 'waiting' || notice <= 0) return;
+    const ahead = waitingAhead(state, ticket);
+    if (ahead <= notice) this.noticeAhead(code, ticket, ahead);
+  }
 
   private noticeAhead(code: string, ticket: Ticket, ahead: number): void {
     const a = this.store.find(this.centerId, code);
