@@ -144,6 +144,33 @@ CREATE TABLE downlink_items (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'names of services, counters and officers; rating reasons per day',
+    sql: `
+-- Names the centers' configuration changes carried (service.*, counter.*, staff.*, config.snapshot): what the
+-- province reports show instead of ids.
+CREATE TABLE center_labels (
+  center_id text NOT NULL REFERENCES centers(id),
+  kind text NOT NULL CHECK (kind IN ('service', 'counter', 'staff')),
+  id text NOT NULL,
+  label text NOT NULL,
+  sort_key integer,
+  PRIMARY KEY (center_id, kind, id)
+);
+
+-- Rating reasons counted at ingest, per center, business day, final service and officer ('' = none).
+CREATE TABLE rollup_reasons (
+  center_id text NOT NULL REFERENCES centers(id),
+  business_day text NOT NULL,
+  service_id text NOT NULL,
+  staff_id text NOT NULL,
+  reason text NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (center_id, business_day, service_id, staff_id, reason)
+);
+`,
+  },
 ];
 
 const LOCK_KEY = 4_815_162; // any constant: the hub's migration lock among PostgreSQL advisory locks

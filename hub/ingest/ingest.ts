@@ -168,11 +168,26 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       );
       const insertedIds = new Set(r.rows.map((x) => x.id));
       inserted.ratings = insertedIds.size;
+      const reasons = new Map<string, { day: string; service: string; staff: string; reason: string; n: number }>();
       for (const { rating, key } of keyed) {
         if (!insertedIds.has(rating.id)) continue;
         insertedIds.delete(rating.id); // a rating listed twice in one batch counts once
         deltas.rating(key, rating.level);
         if (rating.id > lastRatingId) lastRatingId = rating.id;
+        for (const reason of new Set(rating.reasons)) {
+          const k = `${key.day}\u0000${key.service}\u0000${key.staff}\u0000${reason}`;
+          const r = reasons.get(k) ?? { day: key.day, service: key.service, staff: key.staff, reason, n: 0 };
+          r.n++;
+          reasons.set(k, r);
+        }
+      }
+      if (reasons.size > 0) {
+        await tx.query(
+          `INSERT INTO rollup_reasons AS r (center_id, business_day, service_id, staff_id, reason, n)
+           SELECT $1, d.day, d.service, d.staff, d.reason, d.n FROM jsonb_to_recordset($2::jsonb) AS d(day text, service text, staff text, reason text, n int)
+           ON CONFLICT (center_id, business_day, service_id, staff_id, reason) DO UPDATE SET n = r.n + EXCLUDED.n`,
+          [centerId, JSON.stringify([...reasons.values()])],
+        );
       }
     }
 
@@ -188,6 +203,19 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       );
       inserted.configChanges = r.rows.length;
       for (const x of r.rows) if (x.id > lastConfigId) lastConfigId = x.id;
+      const fresh = new Set(r.rows.map((x) => x.id));
+      const labels = new Map<string, Label>();
+      for (const change of [...batch.configChanges].sort((a, b) => a.id - b.id)) {
+        if (fresh.has(change.id)) for (const l of labelsOf(change.action, change.data)) labels.set(`${l.kind}\u0000${l.id}`, l);
+      }
+      if (labels.size > 0) {
+        await tx.query(
+          `INSERT INTO center_labels (center_id, kind, id, label, sort_key)
+           SELECT $1, d.kind, d.id, d.label, d.sort FROM jsonb_to_recordset($2::jsonb) AS d(kind text, id text, label text, sort int)
+           ON CONFLICT (center_id, kind, id) DO UPDATE SET label = EXCLUDED.label, sort_key = EXCLUDED.sort_key`,
+          [centerId, JSON.stringify([...labels.values()])],
+        );
+      }
     }
 
     // 5. Rollups, one upsert for the whole batch.
@@ -198,6 +226,56 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     await touch(tx, centerId, now, batch.live, inserted.commits + inserted.ratings + inserted.configChanges > 0);
     return { status: 200, state: { lastSeq, lastRatingId, lastConfigId, downlinkVersion: await downlinkVersion(tx, centerId) }, inserted };
   });
+}
+
+interface Label {
+  kind: 'service' | 'counter' | 'staff';
+  id: string;
+  label: string;
+  sort: number | null;
+}
+
+const text = (v: unknown, max = 200): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, max) : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? v : null);
+
+function labelOf(kind: Label['kind'], x: unknown): Label | null {
+  if (!x || typeof x !== 'object') return null;
+  const o = x as Record<string, unknown>;
+  const id = text(o.id, 200);
+  if (!id) return null;
+  if (kind === 'service') {
+    const label = text(o.name);
+    return label ? { kind, id, label, sort: int(o.sortOrder) } : null;
+  }
+  if (kind === 'counter') {
+    const number = int(o.number);
+    const label = text(o.name) ?? (number !== null ? `Quầy ${number}` : null);
+    return label ? { kind, id, label, sort: number } : null;
+  }
+  const label = text(o.displayName) ?? text(o.username);
+  return label ? { kind, id, label, sort: null } : null;
+}
+
+/**
+ * Names from a configuration change: `service.*`, `counter.*`, `staff.*` audit rows (`data.after` is the saved
+ * row), or a `config.snapshot` a center may send with its whole `{ services, counters, staff }`.
+ */
+export function labelsOf(action: string, data: unknown): Label[] {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const kind = action.split('.')[0];
+  if (action === 'config.snapshot') {
+    const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]) : []);
+    return [
+      ...list('services').map((x) => labelOf('service', x)),
+      ...list('counters').map((x) => labelOf('counter', x)),
+      ...list('staff').map((x) => labelOf('staff', x)),
+    ].filter((x): x is Label => x !== null);
+  }
+  if (kind === 'service' || kind === 'counter' || kind === 'staff') {
+    const l = labelOf(kind, d.after);
+    return l ? [l] : [];
+  }
+  return [];
 }
 
 async function stateOf(tx: Queryable, centerId: string, c: CenterState): Promise<LinkState> {

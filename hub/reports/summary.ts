@@ -7,7 +7,8 @@
  *
  * Counters and officers belong to one center: across the province their keys are `<centerId>/<id>`.
  */
-import type { DurationStats, ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
+import type { DurationStats, RatingReasonCount, ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
+import { reasonInfo } from '../../server/reports/reasons';
 import type { ReportRange } from '../../server/reports/dates';
 import { displayDay } from '../../server/reports/zone';
 import type { Queryable } from '../db/db';
@@ -24,6 +25,8 @@ export interface ProvinceCenterFigures extends ReportGroup {
 }
 
 export interface ProvinceSummary extends ReportSummary {
+  /** Reason counts with both labels, most frequent first (as a center's summary has them). */
+  reasonDetails: RatingReasonCount[];
   /** null: every center of the province. */
   scope: { centerId: string | null };
   byCenter: ProvinceCenterFigures[];
@@ -160,17 +163,48 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
 
   const centers = await db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
   const centerInfo = new Map(centers.rows.map((c) => [c.id, c]));
+  const labelRows = await db.query<{ center_id: string; kind: string; id: string; label: string; sort_key: number | null }>(
+    `SELECT center_id, kind, id, label, sort_key FROM center_labels ${input.centerId ? 'WHERE center_id = $1' : ''} ORDER BY center_id`,
+    input.centerId ? [input.centerId] : [],
+  );
+  const names = new Map<string, { label: string; sort: number | null }>();
+  const serviceNames = new Map<string, { label: string; sort: number | null }>();
+  for (const l of labelRows.rows) {
+    names.set(`${l.kind}\u0000${l.center_id}/${l.id}`, { label: l.label, sort: l.sort_key });
+    // A service id shared by several centers (province templates) takes the first center's name.
+    if (l.kind === 'service' && !serviceNames.has(l.id)) serviceNames.set(l.id, { label: l.label, sort: l.sort_key });
+  }
+  const reasonRows = await db.query<{ reason: string; n: number }>(`SELECT reason, sum(n) AS n FROM rollup_reasons WHERE ${where} GROUP BY reason`, params);
+  const reasonDetails = reasonRows.rows
+    .filter((r) => r.n > 0)
+    .map((r) => ({ ...reasonInfo(r.reason), count: r.n }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
   const empty: Acc = { s: { g: 'total', k: '', issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
   const of = (g: Dimension) => [...accs.values()].filter((a) => a.s.g === g);
   const totals = accs.get(id('total', '')) ?? empty;
   const single = input.centerId !== null;
   // Within one center a counter or officer needs no center prefix.
   const local = (k: string) => (single ? k.slice(k.indexOf('/') + 1) : k);
-  const withCenterLabel = (k: string) => {
+  const labelled = (kind: 'counter' | 'staff') => (k: string) => {
     const slash = k.indexOf('/');
     const c = centerInfo.get(k.slice(0, slash));
-    return single || !c ? k.slice(slash + 1) : `${c.code} · ${k.slice(slash + 1)}`;
+    const name = names.get(`${kind}\u0000${k}`)?.label ?? k.slice(slash + 1);
+    return single || !c ? name : `${c.code} · ${name}`;
   };
+  const counterLabel = labelled('counter');
+  const staffLabel = labelled('staff');
+  const serviceLabel = (k: string) => serviceNames.get(k)?.label ?? k;
+  const byServiceOrder = <T extends { key: string }>(xs: T[]) =>
+    xs.sort((a, b) => (serviceNames.get(a.key)?.sort ?? 1e9) - (serviceNames.get(b.key)?.sort ?? 1e9) || a.key.localeCompare(b.key));
+  const byCounterOrder = <T extends { key: string }>(xs: T[], prefixed: (k: string) => string) =>
+    xs.sort((a, b) => {
+      const ka = prefixed(a.key);
+      const kb = prefixed(b.key);
+      const ca = ka.slice(0, ka.indexOf('/'));
+      const cb = kb.slice(0, kb.indexOf('/'));
+      return (centerInfo.get(ca)?.code ?? ca).localeCompare(centerInfo.get(cb)?.code ?? cb) || (names.get(`counter\u0000${ka}`)?.sort ?? 1e9) - (names.get(`counter\u0000${kb}`)?.sort ?? 1e9) || ka.localeCompare(kb);
+    });
+  const prefixed = (k: string) => (single ? `${input.centerId}/${k}` : k);
   const byText = <T extends { key: string }>(xs: T[]) => xs.sort((a, b) => a.key.localeCompare(b.key));
 
   const byCenter = of('center')
@@ -200,19 +234,20 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     generatedAt: input.now,
     scope: { centerId: input.centerId },
     totals: group('all', 'Tất cả', totals),
-    byService: byText(of('service').map((a) => group(a.s.k, a.s.k, a))),
-    byCounter: byText(of('counter').filter(withId).map((a) => group(local(a.s.k), withCenterLabel(a.s.k), a))),
-    byStaff: byText(of('staff').filter(withId).map((a) => group(local(a.s.k), withCenterLabel(a.s.k), a))),
+    byService: byServiceOrder(of('service').map((a) => group(a.s.k, serviceLabel(a.s.k), a))),
+    byCounter: byCounterOrder(of('counter').filter(withId).map((a) => group(local(a.s.k), counterLabel(a.s.k), a)), prefixed),
+    byStaff: of('staff').filter(withId).map((a) => group(local(a.s.k), staffLabel(a.s.k), a)).sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key)),
     byHour: of('hour')
       .sort((a, b) => Number(a.s.k) - Number(b.s.k))
       .map((a) => group(a.s.k, `${a.s.k.padStart(2, '0')}:00`, a)),
     byDay: byText(of('day').map((a) => group(a.s.k, displayDay(a.s.k), a))),
     satisfaction: {
       totals: satisfaction('all', 'Tất cả', totals.s),
-      byStaff: byText(of('staff').filter(withId).map((a) => satisfaction(local(a.s.k), withCenterLabel(a.s.k), a.s))).filter((g) => g.total > 0),
-      byService: byText(of('service').map((a) => satisfaction(a.s.k, a.s.k, a.s))).filter((g) => g.total > 0),
-      reasons: {},
+      byStaff: of('staff').filter(withId).map((a) => satisfaction(local(a.s.k), staffLabel(a.s.k), a.s)).filter((g) => g.total > 0).sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key)),
+      byService: byServiceOrder(of('service').map((a) => satisfaction(a.s.k, serviceLabel(a.s.k), a.s))).filter((g) => g.total > 0),
+      reasons: Object.fromEntries(reasonDetails.map((r) => [r.label, r.count])),
     },
+    reasonDetails,
     byCenter,
   };
 }

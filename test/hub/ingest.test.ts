@@ -306,3 +306,33 @@ describe('downlink', () => {
     expect(link.json().downlinkVersion).toBe(v1);
   });
 });
+
+describe('names and reasons in the province summary', () => {
+  it('shows the names the config changes carried, and counts rating reasons once', async () => {
+    const c = await enrolCenter(hub, 'NAM');
+    const configChanges = [
+      { id: 1, at: DAY_START, action: 'config.snapshot', target: null, data: { services: [{ id: 'svc-hotich', name: 'Hộ tịch', sortOrder: 2 }, { id: 'svc-datdai', name: 'Đất đai', sortOrder: 1 }], counters: [{ id: 'ctr-1', number: 1, name: 'Quầy 1' }], staff: [{ id: 'st-1', displayName: 'Nguyễn Văn A' }] } },
+      { id: 2, at: DAY_START, action: 'service.update', target: 'svc-hotich', data: { before: { id: 'svc-hotich', name: 'Hộ tịch' }, after: { id: 'svc-hotich', name: 'Hộ tịch – Khai sinh', sortOrder: 2 } } },
+      { id: 3, at: DAY_START, action: 'center.notice', target: 'c', data: { before: {}, after: { noticeLine: 'x' } } },
+    ];
+    const ratings = [
+      { id: 1, ticketId: 'nam-t1', counterId: 'ctr-1', staffId: 'st-1', serviceId: 'svc-hotich', level: 4, reasons: ['fast-service', 'staff-helpful'], at: DAY_START + 1_000_000 },
+      { id: 2, ticketId: 'nam-t1', counterId: 'ctr-1', staffId: 'st-1', serviceId: 'svc-hotich', level: 1, reasons: ['long-wait'], at: DAY_START + 1_100_000 },
+    ];
+    const commits = threeCommits('nam');
+    expect((await ingest(hub, c.credential, { commits, ratings, configChanges })).statusCode).toBe(200);
+    expect((await ingest(hub, c.credential, { commits, ratings, configChanges })).statusCode).toBe(200);
+
+    const s = (await hub.app.inject({ method: 'GET', url: `/api/hub/reports/summary?from=2026-03-10&centerId=${c.id}`, headers: { cookie: hub.adminCookie } })).json();
+    expect(s.byService.map((g: { key: string; label: string }) => [g.key, g.label])).toEqual([['svc-hotich', 'Hộ tịch – Khai sinh']]);
+    expect(s.byCounter.map((g: { key: string; label: string }) => [g.key, g.label])).toEqual([['ctr-1', 'Quầy 1']]);
+    expect(s.byStaff.map((g: { key: string; label: string }) => [g.key, g.label])).toEqual([['st-1', 'Nguyễn Văn A']]);
+    expect(s.satisfaction.reasons).toEqual({ 'Giải quyết nhanh': 1, 'Cán bộ nhiệt tình': 1, 'Thời gian chờ lâu': 1 });
+    expect(s.reasonDetails.find((r: { id: string }) => r.id === 'long-wait')).toMatchObject({ labelEn: 'Long wait', count: 1, positive: false });
+    expect(s.satisfaction.totals).toMatchObject({ total: 2, levels: { '1': 1, '4': 1 }, satisfiedShare: 0.5 });
+
+    // Across the province a counter is named with its center's code.
+    const all = (await hub.app.inject({ method: 'GET', url: '/api/hub/reports/summary?from=2026-03-10', headers: { cookie: hub.adminCookie } })).json();
+    expect(all.byCounter.find((g: { key: string }) => g.key === `${c.id}/ctr-1`)?.label).toBe('NAM · Quầy 1');
+  });
+});
