@@ -114,6 +114,31 @@ export class QmPriorityChoice extends LitElement {
           width: 72px;
           height: 72px;
         }
+        /* With large text the short screen keeps the services in view: the groups' pictures and names say it all. */
+        @container style(--qm-text-scale: 1.4) {
+          .hint {
+            display: none;
+          }
+          :host([compact]) .icon {
+            width: 52px;
+            height: 52px;
+          }
+          :host([compact]) button {
+            gap: 2px;
+            padding: 8px 6px;
+          }
+          :host([prominent]) h2 {
+            font-size: calc(40px * var(--_kb));
+          }
+          :host([prominent]) .icon {
+            width: 56px;
+            height: 56px;
+          }
+          :host([prominent]) button {
+            min-height: 80px;
+            padding: 8px 14px;
+          }
+        }
       }
       .icon {
         flex: none;

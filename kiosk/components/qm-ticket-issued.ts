@@ -193,8 +193,9 @@ export class QmTicketIssued extends LitElement {
         dl > div {
           justify-items: start;
         }
-        /* One row: what happens next, then the buttons (the screen is short). */
+        /* One row across the card: what happens next, then the buttons (the screen is short). */
         .foot {
+          grid-column: 1 / -1;
           justify-content: flex-start;
         }
         .foot p {
