@@ -81,7 +81,7 @@ export class QmAdminAudit extends LitElement {
           ${this.rows.map(
             (r) => html`<tr>
               <td>${formatLocalDateTimeSeconds(r.at, this.timeZone)}</td>
-              <td>${r.username ?? ''}</td>
+              <td>${r.username ?? (r.action.startsWith('province.') ? t('audit.byProvince') : '')}</td>
               <td>${auditActionLabel(r.action)}</td>
               <td>${r.target ?? ''}</td>
               <td class="change">${changedFields(r.data)}</td>

@@ -52,7 +52,15 @@ export class QmAdminProvince extends LitElement {
       form {
         display: grid;
         gap: 0.6rem;
-        max-width: 40rem;
+        max-width: 44rem;
+      }
+      form label {
+        display: grid;
+        gap: 0.25rem;
+      }
+      form input {
+        width: 100%;
+        box-sizing: border-box;
       }
       td.change {
         font-family: inherit;

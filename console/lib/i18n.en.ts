@@ -402,6 +402,7 @@ export const en: Messages = {
   'audit.target': 'Target',
   'audit.change': 'Before → after',
   'audit.more': 'Show more',
+  'audit.byProvince': 'Province system',
   'devices.autoTitle': 'Approve new devices automatically',
   'devices.autoBanner': 'Automatic approval is on: every device that asks is approved at once. Turn it off at the bottom of this page once set up.',
   'devices.autoOn': 'On',

@@ -401,6 +401,7 @@ export const vi = {
   'audit.target': 'Đối tượng',
   'audit.change': 'Trước → sau',
   'audit.more': 'Xem thêm',
+  'audit.byProvince': 'Hệ thống của tỉnh',
   'devices.autoTitle': 'Tự động duyệt thiết bị mới',
   'devices.autoBanner': 'Đang bật tự động duyệt: mọi máy xin ghép đều được duyệt ngay. Tắt ở cuối trang khi đã cài đặt xong.',
   'devices.autoOn': 'Đang bật',

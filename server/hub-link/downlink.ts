@@ -51,7 +51,7 @@ function applyItem(app: FastifyInstance, centerId: string, item: DownlinkItem): 
     setDownlinkVersion(app.db, centerId, item.version);
   };
   const audit = (before: unknown, after: unknown, write: () => void, reload: boolean, outcome: Record<string, unknown>) => {
-    applyChangeAs(app, actor, { action: provinceAction(item.kind), target: `v${item.version}`, before, after: { ...(after as object), ...outcome, version: item.version } }, () => {
+    applyChangeAs(app, actor, { action: provinceAction(item.kind), target: `v${item.version}`, before, after: { ...(after as object), ...outcome } }, () => {
       write();
       remember(outcome);
     }, { reload });
