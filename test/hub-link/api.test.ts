@@ -4,6 +4,8 @@ import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { until } from '../helpers/wait';
 import { startTestReceiver, type TestReceiver } from './test-receiver';
 import { KIOSK } from './fixtures';
+import { createServer, type Socket } from 'node:net';
+import { saveEnrolment } from '../../server/hub-link/store';
 
 const open: { app?: TestApp; hub?: TestReceiver }[] = [];
 afterEach(async () => {
@@ -82,5 +84,37 @@ describe('hub link in the center server', () => {
     const again = await createTestApp({ dataDir: app.dataDir });
     open.push({ app: again });
     await until(() => again.app.hubLink.health().status === 'linked', 'linked after restart');
+  });
+
+  it('a hub that takes the connection and never answers holds up no kiosk: tickets are issued while the link waits', async () => {
+    // A black hole: accepts every connection, reads, never answers.
+    const held = new Set<Socket>();
+    const hole = createServer((sock) => {
+      held.add(sock);
+      sock.on('data', () => {});
+      sock.on('close', () => held.delete(sock));
+    });
+    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(hole.address() as { port: number }).port}`;
+    const first = await createTestApp();
+    saveEnrolment(first.app.db, { centerId: first.app.queue.defaultCenterId, hubUrl: url, hubCenterId: 'h1', hubCenterCode: 'XA01', hubCenterName: 'Xã', credential: 'c', enrolledAt: 1 });
+    await first.close();
+    const app = await createTestApp({ dataDir: first.dataDir });
+    open.push({ app });
+    try {
+      await until(() => held.size > 0, 'the link to call the hub');
+      for (let i = 0; i < 10; i++) {
+        const res = await app.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'svc-hotich' } });
+        expect(res.statusCode).toBe(201);
+      }
+      // The link's request is still unanswered, and what the hub lacks is counted.
+      expect(held.size).toBeGreaterThan(0);
+      const health = (await app.app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(health.hub.status).toBe('offline');
+      expect(health.hub.pendingEvents).toBe(app.app.queue.state().seq);
+    } finally {
+      for (const s of held) s.destroy();
+      await new Promise((r) => hole.close(r));
+    }
   });
 });
