@@ -84,6 +84,8 @@ export interface HubLinkStatus extends HubLinkHealth {
   inexactTickets: number;
   /** The last downlink item the center could not write, until one succeeds. */
   downlinkError: string | null;
+  /** The hub holds a seq above this center's: the center's database went back in time (restored from a backup). */
+  hubAhead: boolean;
 }
 
 type Outcome = 'idle' | 'more' | 'retry';
@@ -111,6 +113,8 @@ export class HubLinkWorker {
   private lastError: string | null = null;
   private nextAttemptAt: number | null = null;
   private inexact = 0;
+  /** The hub acknowledged a seq above the center's own (see step). */
+  private hubAhead = false;
   private downlinkError: string | null = null;
   private downlinkRetryAt = Number.NEGATIVE_INFINITY;
   private ok = false;
@@ -198,6 +202,7 @@ export class HubLinkWorker {
       nextAttemptAt: this.nextAttemptAt,
       inexactTickets: this.inexact,
       downlinkError: this.downlinkError,
+      hubAhead: this.hubAhead,
     };
   }
 
@@ -300,6 +305,12 @@ export class HubLinkWorker {
     }
     const now = this.o.clock.now();
     const batch = readBatch(this.o.reader, this.o.centerId, this.state, this.limits, this.configScanFrom);
+    if (this.state.lastSeq > batch.centerSeq && !this.hubAhead) {
+      // The hub holds commits this center no longer has (its database restored from an older backup): the hub
+      // would take the center's next commits for replays of the old ones. Nothing here can fix that; say it loudly.
+      this.hubAhead = true;
+      this.o.logger.error({ hubSeq: this.state.lastSeq, centerSeq: batch.centerSeq }, 'hub link: the hub is ahead of this center (database restored from a backup?): the province must reset this center');
+    }
     const hasData = batch.commits.length + batch.ratings.length + batch.configChanges.length > 0;
     let more = false;
     if (hasData || now - this.lastPushAt >= this.heartbeatMs) {

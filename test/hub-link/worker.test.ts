@@ -253,4 +253,16 @@ describe('hub link worker', () => {
     expect(count).toBe(5);
     expect(again.status().downlinkApplied).toBe(5);
   });
+
+  it('says so when the hub holds more than the center (the center restored from an older backup)', async () => {
+    const { app, hub, timers, worker, centerId } = await setup();
+    await worker.enrol(hub.url, hub.enrolmentCode);
+    workADay(app.app, null, 1);
+    const seq = app.app.queue.state(centerId).seq;
+    for (let s = 1; s <= seq + 5; s++) hub.commits.set(s, { seq: s, at: 0, events: [], tickets: [] });
+    worker.start();
+    await drain(timers, worker);
+    expect(worker.status().hubAhead).toBe(true);
+    expect(hub.replayedCommits).toBe(0);
+  });
 });
