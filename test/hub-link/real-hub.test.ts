@@ -14,7 +14,8 @@ import { loadHubConfig } from '../../hub/config';
 import { openPglite } from '../../hub/db/db';
 import { HUB_PATHS } from '../../protocol/hub';
 import { readBatch } from '../../server/hub-link/uplink-reader';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
+import { addRating } from '../../server/reports/ratings-store';
 import { until } from '../helpers/wait';
 import { KIOSK, STAFF1, STAFF2 } from './fixtures';
 
@@ -79,12 +80,29 @@ describe('a center linked to a real hub', () => {
     expect(await hubCount(hub.app, 'SELECT last_seq AS n FROM centers WHERE id = $1', hubCenterId)).toBe(seq1);
     expect(await hubCount(hub.app, 'SELECT count(*) AS n FROM center_commits WHERE center_id = $1', hubCenterId)).toBe(seq1);
 
+    // A rating and an admin change go up too (a sign-in does not).
+    const done = center.app.db.prepare("SELECT id, counter_id FROM tickets WHERE status = 'done' LIMIT 1").get() as { id: string; counter_id: string };
+    addRating(center.app.db, { ticketId: done.id, counterId: done.counter_id, level: 3, reasons: [], now: center.app.clock.now() });
+    const centerAdmin = await loginCookie(center.app, 'admin');
+    const notice = await center.app.inject({ method: 'PUT', url: '/api/admin/notice', headers: { cookie: centerAdmin }, payload: { noticeLine: 'Trung tâm nghỉ chiều thứ Bảy', noticeLineEn: '' } });
+    expect(notice.statusCode).toBe(200);
+    await work(center, 1);
+    await until(() => center.app.hubLink.health().pendingEvents === 0, 'the rating and the change', 60_000);
+    await until(() => center.app.hubLink.status().ackedSeq === center.app.queue.state(c).seq, 'acknowledged', 60_000);
+    const hubRatings = async () => hubCount(hub.app, 'SELECT count(*) AS n FROM center_ratings WHERE center_id = $1', hubCenterId);
+    // The batch that took the last commits was read after the rating and the change: the hub holds them.
+    expect(await hubRatings()).toBe(1);
+    const actions = (await hub.app.hubDb.query<{ action: string }>('SELECT action FROM center_config_changes WHERE center_id = $1 ORDER BY id', [hubCenterId])).rows.map((r) => r.action);
+    expect(actions).toEqual(['center.notice']);
+    const seq1b = center.app.queue.state(c).seq;
+
     // The hub goes away; the center keeps issuing and calling, and knows what the hub lacks.
     await hub.app.close();
+    void seq1;
     await work(center, 8);
     const seq2 = center.app.queue.state(c).seq;
     await until(() => center.app.hubLink.health().status === 'offline', 'the link to see the hub gone', 60_000);
-    expect(center.app.hubLink.health().pendingEvents).toBe(seq2 - seq1);
+    expect(center.app.hubLink.health().pendingEvents).toBe(seq2 - seq1b);
 
     // Back on the same address with the same data: it catches up exactly, every commit once.
     hub = await startHub(hubDir, port);
