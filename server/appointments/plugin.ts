@@ -3,7 +3,8 @@
  * and cancel routes, the admin's settings, the director's figures, the sweeps and the outbound webhook.
  */
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ExecuteResult } from '../core/queue-service';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { BookBody, BookedSchema, CodeParam, OfficerAppointmentSchema, SlotSchema, SlotsQuery } from '../../protocol/appointments';
@@ -122,15 +123,36 @@ export default fp(async function appointments(fastify) {
     async (req, reply) => {
       const lang = langOf(req);
       const { result } = await limited(checkIns, req, () => service.checkIn(req.params.code, req.device?.id ?? null, lang));
-      const ticket = result.ticket!;
-      const state = app.queue.state(ticket.centerId);
-      const view = ticketView(state, ticket, publicUrl(app), result.replayed ? undefined : result.position, app.clock.now());
-      // Printed like any ticket: only by an approved kiosk, once even if the check-in is retried.
-      view.print = app.printing.printTicket(ticket, view, lang, result.replayed, req.device);
-      await app.printing.written();
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      const signedIn = req.staff !== null && !req.staff.mustChangePassword;
-      return reply.status(201).send(signedIn ? view : publicTicketView(view));
+      return sendTicket(req, reply, result, lang);
+    },
+  );
+
+  /** The checked-in ticket, printed like any ticket: only by an approved kiosk, once even if the check-in is retried. */
+  async function sendTicket(req: FastifyRequest, reply: FastifyReply, result: ExecuteResult, lang: 'vi' | 'en') {
+    const ticket = result.ticket!;
+    const state = app.queue.state(ticket.centerId);
+    const view = ticketView(state, ticket, publicUrl(app), result.replayed ? undefined : result.position, app.clock.now());
+    view.print = app.printing.printTicket(ticket, view, lang, result.replayed, req.device);
+    await app.printing.written();
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const signedIn = req.staff !== null && !req.staff.mustChangePassword;
+    return reply.status(201).send(signedIn ? view : publicTicketView(view));
+  }
+
+  app.post(
+    '/api/appointments/check-in',
+    {
+      schema: {
+        tags,
+        summary: "Check in by a scanned CCCD instead of the code: today's booking of that ID number (the text is not kept)",
+        body: Type.Object({ cccd: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false }),
+        response: { 201: Type.Union([TicketViewSchema, PublicTicketViewSchema]), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const { result } = await limited(checkIns, req, () => service.checkInByCccd(req.body.cccd, req.device?.id ?? null, lang));
+      return sendTicket(req, reply, result, lang);
     },
   );
 

@@ -184,6 +184,27 @@ export class AppointmentService {
     return { result, appointment: this.store.find(this.centerId, a.code)! };
   }
 
+  /**
+   * Check in by the CCCD scanned at the kiosk instead of the code: today's booking of that person (by the hash)
+   * whose window is open, else the nearest one (its refusal then says its window). The text is dropped here.
+   */
+  async checkInByCccd(text: string, kioskId: string | null, lang: 'vi' | 'en'): Promise<{ result: ExecuteResult; appointment: Appointment }> {
+    const parsed = parseCccd(text);
+    if (!parsed.ok) throw new DomainError('CCCD_INVALID');
+    const state = this.queue.state(this.centerId);
+    const key = personKey(personKeySecret(this.db, this.centerId), parsed.facts.idNumber);
+    const today = this.store.forPersonOn(this.centerId, key, state.businessDay);
+    if (today.length === 0) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    const now = this.clock.now();
+    const settings = this.settings();
+    const open = today.find((a) => {
+      const w = checkInWindow(settings, a.slotAt);
+      return a.status === 'booked' && now >= w.from && now <= w.to;
+    });
+    const nearest = [...today].sort((x, y) => Math.abs(x.slotAt - now) - Math.abs(y.slotAt - now))[0];
+    return this.checkIn((open ?? nearest).code, kioskId, lang);
+  }
+
   /** What an officer sees of a booked ticket; the name only if the center turned that on. */
   officerView(ticketId: string): OfficerAppointment | null {
     const a = this.store.findByTicket(ticketId);
@@ -263,7 +284,7 @@ export class AppointmentService {
       this.notify('booking.missed', a, { reason: 'not-checked-in' });
     }
     if (settings.reminderMinutes > 0) {
-      for (const a of this.store.dueReminders(this.centerId, now, now + settings.reminderMinutes * MINUTE)) {
+      for (const a of this.store.dueReminders(this.centerId, now, settings.reminderMinutes * MINUTE)) {
         this.store.markReminderSent(this.centerId, a.code, now);
         this.notify('booking.reminder', a);
       }

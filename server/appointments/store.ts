@@ -97,7 +97,11 @@ export class AppointmentStore {
       noShow: db.prepare("UPDATE appointments SET status = 'no-show', closed_at = ? WHERE ticket_id = ? AND status = 'checked-in'"),
       dueToExpire: db.prepare("SELECT * FROM appointments WHERE center_id = ? AND status = 'booked' AND slot_at < ?"),
       expire: db.prepare("UPDATE appointments SET status = 'expired', closed_at = ? WHERE center_id = ? AND code = ? AND status = 'booked'"),
-      dueReminders: db.prepare("SELECT * FROM appointments WHERE center_id = ? AND status = 'booked' AND phone IS NOT NULL AND reminder_sent_at IS NULL AND slot_at > ? AND slot_at <= ?"),
+      // A booking made inside the reminder's lead time was just confirmed: no reminder on top.
+      dueReminders: db.prepare(
+        "SELECT * FROM appointments WHERE center_id = ? AND status = 'booked' AND phone IS NOT NULL AND reminder_sent_at IS NULL AND slot_at > ? AND slot_at <= ? AND created_at <= slot_at - ?",
+      ),
+      byPersonDay: db.prepare("SELECT * FROM appointments WHERE center_id = ? AND person_key = ? AND date = ? AND status IN ('booked', 'checked-in') ORDER BY slot_at"),
       markReminder: db.prepare('UPDATE appointments SET reminder_sent_at = ? WHERE center_id = ? AND code = ?'),
       markAhead: db.prepare('UPDATE appointments SET ahead_sent_at = ? WHERE center_id = ? AND code = ?'),
       liveCheckedIn: db.prepare("SELECT * FROM appointments WHERE center_id = ? AND status = 'checked-in' AND date >= ?"),
@@ -165,8 +169,13 @@ export class AppointmentStore {
     })();
   }
 
-  dueReminders(centerId: string, now: number, until: number): Appointment[] {
-    return (this.s.dueReminders.all(centerId, now, until) as Row[]).map(fromRow);
+  dueReminders(centerId: string, now: number, leadMs: number): Appointment[] {
+    return (this.s.dueReminders.all(centerId, now, now + leadMs, leadMs) as Row[]).map(fromRow);
+  }
+
+  /** A person's bookings of a day still to be honoured (booked or checked in), by slot. */
+  forPersonOn(centerId: string, personKey: string, date: string): Appointment[] {
+    return (this.s.byPersonDay.all(centerId, personKey, date) as Row[]).map(fromRow);
   }
 
   markReminderSent(centerId: string, code: string, now: number): void {

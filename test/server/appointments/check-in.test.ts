@@ -91,6 +91,32 @@ describe('check-in', () => {
   });
 });
 
+describe('check-in by scanning the CCCD', () => {
+  const card = (id: string) => `${id}||Nguyễn Văn Bình|15031980|Nam|Số 12 phố Hàng Bạc, Hà Nội|10072021`;
+
+  it("finds the person's booking of the day whose window is open; else says the nearest one's window", async () => {
+    const r = await appointmentApp();
+    t = r.t;
+    const morning = (await book(r.app, { serviceId: 'svc-hotich', date: '2026-11-23', time: '10:00', idNumber: ID_A })).json();
+    await book(r.app, { serviceId: 'svc-chungthuc', date: '2026-11-23', time: '14:00', idNumber: ID_A });
+    const scan = (text: string) => r.app.inject({ method: 'POST', url: '/api/appointments/check-in', payload: { cccd: text } });
+
+    r.clock.ms = TEN_AM - 30 * MINUTE;
+    const early = await scan(card(ID_A));
+    expect([early.statusCode, early.json().code]).toEqual([409, 'CHECK_IN_TOO_EARLY']);
+    expect(early.json().message).toContain('từ 09:45 đến 10:15');
+
+    r.clock.ms = TEN_AM + 5 * MINUTE;
+    const res = await scan(`${card(ID_A)}\r\n`);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ serviceId: 'svc-hotich', slotAt: TEN_AM });
+    expect(r.app.db.prepare('SELECT status FROM appointments WHERE code = ?').pluck().get(morning.code)).toBe('checked-in');
+    // Someone without a booking today, and a card that does not read.
+    expect((await scan(card(ID_B))).json().code).toBe('APPOINTMENT_NOT_FOUND');
+    expect((await scan('garbage')).json().code).toBe('CCCD_INVALID');
+  });
+});
+
 describe('calling a checked-in booking', () => {
   it('is never called before its slot; walk-ins go meanwhile; from the slot on it is called before later walk-ins', async () => {
     const r = await appointmentApp();
