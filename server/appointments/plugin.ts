@@ -13,7 +13,7 @@ import { ErrorSchema, Id, PublicTicketViewSchema, TicketViewSchema } from '../..
 import { publicUrl } from '../core/public-url';
 import { IssueLimits, issueSource } from '../limits/issue-limits';
 import { ADMINS, ANY_STAFF, DIRECTORS } from '../plugins/auth';
-import { langOf } from '../plugins/errors';
+import { errorBody, langOf } from '../plugins/errors';
 import { publicTicketView, ticketView } from '../queue/read-model';
 import { parseRange } from '../reports/dates';
 import { silentNotifier, WebhookNotifier } from './notify';
@@ -122,8 +122,16 @@ export default fp(async function appointments(fastify) {
     },
     async (req, reply) => {
       const lang = langOf(req);
-      const { result } = await limited(checkIns, req, () => service.checkIn(req.params.code, req.device?.id ?? null, lang));
-      return sendTicket(req, reply, result, lang);
+      try {
+        const { result } = await limited(checkIns, req, () => service.checkIn(req.params.code, req.device?.id ?? null, lang));
+        return await sendTicket(req, reply, result, lang);
+      } catch (err) {
+        // Outside its window, the refusal also names the booking's service: the kiosk offers a normal ticket of it.
+        if (err instanceof DomainError && (err.code === 'CHECK_IN_TOO_EARLY' || err.code === 'CHECK_IN_TOO_LATE')) {
+          return reply.status(err.status).send({ ...errorBody(req, err.code, err.params), details: { serviceId: service.find(req.params.code).serviceId } });
+        }
+        throw err;
+      }
     },
   );
 
