@@ -12,6 +12,7 @@ import { QmProcedureDetail } from './components/qm-procedure-detail';
 import { QmOnscreenKeyboard } from './components/qm-onscreen-keyboard';
 import { QmLanguageSwitch } from './components/qm-language-switch';
 import { QmOfflineBanner } from './components/qm-offline-banner';
+import { QmCheckIn } from './components/qm-check-in';
 
 const TAGS: [string, CustomElementConstructor][] = [
   ['qm-kiosk', QmKiosk],
@@ -24,6 +25,7 @@ const TAGS: [string, CustomElementConstructor][] = [
   ['qm-onscreen-keyboard', QmOnscreenKeyboard],
   ['qm-language-switch', QmLanguageSwitch],
   ['qm-offline-banner', QmOfflineBanner],
+  ['qm-check-in', QmCheckIn],
 ];
 
 // A host page may load the bundle twice (or define a tag itself): never throw on a repeat.
@@ -41,5 +43,6 @@ declare global {
     'qm-onscreen-keyboard': QmOnscreenKeyboard;
     'qm-language-switch': QmLanguageSwitch;
     'qm-offline-banner': QmOfflineBanner;
+    'qm-check-in': QmCheckIn;
   }
 }

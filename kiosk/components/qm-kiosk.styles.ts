@@ -130,6 +130,37 @@ export const kioskStyles = css`
   .lookup {
     background: var(--_lookup);
   }
+  .checkin-open {
+    width: 100%;
+    min-height: 110px;
+    padding: 16px 28px;
+    display: flex;
+    align-items: center;
+    gap: 24px;
+    text-align: left;
+    font-size: calc(34px * var(--_k));
+    font-weight: 700;
+    background: var(--qm-checkin, #4b2a7b);
+    color: #ffffff;
+  }
+  .checkin-open .icon {
+    flex: none;
+  }
+  .checkin-open small {
+    display: block;
+    font-size: calc(24px * var(--_k));
+    font-weight: 500;
+    margin-top: 4px;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 20px;
+    justify-content: center;
+  }
+  .choices .btn {
+    min-height: 96px;
+  }
   .lookup .icon,
   .priority-open .icon {
     flex: none;
@@ -226,6 +257,9 @@ export const kioskStyles = css`
   }
   .frame.large .band h2 {
     color: #000000;
+  }
+  .frame.large .checkin-open {
+    background: #111111;
   }
   .frame.large .lookup,
   .frame.large .priority-open {

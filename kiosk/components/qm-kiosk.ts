@@ -31,6 +31,8 @@ import { icon } from '../lib/icons';
 import { IdleController } from '../lib/idle-controller';
 import { KioskGuide } from '../lib/kiosk-guide';
 import { TicketIssuer, type IssueChoice } from '../lib/issue';
+import { CheckInClient, type CheckInRequest } from '../lib/check-in';
+import { ScanBuffer, type Scan } from '../lib/scanner';
 import { kioskChannel, type KioskLiveView } from '../lib/kiosk-live';
 import { t, toLang, type Lang, type MessageKey } from '../lib/i18n';
 import type { KioskService } from './qm-service-grid';
@@ -47,7 +49,14 @@ export type Screen =
   | { name: 'issued'; ticket: TicketView; held?: boolean }
   | { name: 'refused'; message: string }
   | { name: 'search' }
-  | { name: 'procedure'; procedureId: string };
+  | { name: 'procedure'; procedureId: string }
+  /** A booked citizen types the code (or scans); `note` says why they are back here (a scan not read…). */
+  | { name: 'check-in'; note?: string }
+  | { name: 'checking-in'; attempt: number }
+  /** A check-in refused (outside its window, unknown code…) or given up; `serviceId` offers a normal ticket of that service. */
+  | { name: 'check-in-refused'; message: string; serviceId: string | null }
+  /** A CCCD was scanned for a walk-in: the service next (the server gives the elderly priority by age). */
+  | { name: 'cccd-service' };
 
 export interface KioskState {
   lang: Lang;
@@ -101,6 +110,12 @@ export class QmKiosk extends LitElement {
 
   private api = new KioskApi('', () => this.state.lang);
   private issuer: TicketIssuer | null = null;
+  private checkIns: CheckInClient | null = null;
+  /** A walk-in's scanned card, only until their ticket is asked for (or they leave that screen): never rendered or stored. */
+  private scannedCard: string | null = null;
+  /** Bursts of a USB 2D scanner (typing like a keyboard, ending with Enter), heard on every screen. */
+  private readonly scanner = new ScanBuffer((scan) => this.onScan(scan));
+  private detachScanner: (() => void) | null = null;
   /** Its server clock offset (from the snapshot) lets a kiosk PC with a wrong clock still show the center's time. */
   private readonly live = new LiveController(this, kioskChannel, {
     manual: true,
@@ -146,6 +161,12 @@ export class QmKiosk extends LitElement {
         if (this.state.screen.name === 'issuing') this.patch({ screen: { name: 'issuing', attempt } });
       },
     });
+    this.checkIns = new CheckInClient(this.api, {
+      onAttempt: (attempt) => {
+        if (this.state.screen.name === 'checking-in') this.patch({ screen: { name: 'checking-in', attempt } });
+      },
+    });
+    this.detachScanner = this.scanner.attach(window);
     this.live.start({ server: base });
     void this.load();
     // Embedded in another site, the device cookie is never sent: that kiosk is a web page, not a device.
@@ -157,6 +178,8 @@ export class QmKiosk extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.visualViewport?.removeEventListener('resize', this.onViewportResize);
+    this.detachScanner?.();
+    this.detachScanner = null;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
     clearTimeout(this.loadTimer);
@@ -211,6 +234,8 @@ export class QmKiosk extends LitElement {
   /** Leaving a ticket for home ends that citizen's session: the large-text mode goes with it. */
   private go(screen: Screen, { endSession = false } = {}) {
     const done = endSession || (screen.name === 'home' && this.state.screen.name === 'issued');
+    // The scanned card serves only the ticket asked for from its own screen.
+    if (screen.name !== 'cccd-service' && screen.name !== 'issuing') this.scannedCard = null;
     this.patch({ screen, ...(screen.name !== 'procedure' ? { checklist: null } : {}), ...(done ? { largeText: false } : {}) });
   }
 
@@ -246,7 +271,7 @@ export class QmKiosk extends LitElement {
     const issued = current.name === 'issued' ? (current.held ? this.holdSeconds : this.confirmSeconds) : null;
     // Home waits for nobody, unless a citizen turned large text on or zoomed there: that ends with them, when untouched.
     const home = this.state.largeText || zoomed() ? this.idleSeconds : null;
-    const seconds = screen === 'issuing' ? null : screen === 'home' ? home : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
+    const seconds = screen === 'issuing' || screen === 'checking-in' ? null : screen === 'home' ? home : issued !== null ? issued : screen === 'refused' ? Math.min(20, this.idleSeconds) : this.idleSeconds;
     this.idle.arm(seconds === null ? null : seconds * 1000);
   }
 
@@ -269,6 +294,57 @@ export class QmKiosk extends LitElement {
         break;
       case 'unreachable':
         this.go({ name: 'refused', message: t(this.state.lang, 'issueFailedNetwork') });
+        break;
+      case 'busy':
+        break;
+    }
+  }
+
+  /** A scanner's burst, on any screen: a booking code checks in; a CCCD checks in on the check-in screen, else starts a walk-in's ticket. */
+  private onScan(scan: Scan) {
+    const screen = this.state.screen.name;
+    if (screen === 'issuing' || screen === 'checking-in') return;
+    if (scan.kind === 'code') return void this.checkIn({ code: scan.code });
+    if (scan.kind === 'cccd') {
+      if (screen === 'check-in' || screen === 'check-in-refused') return void this.checkIn({ cccd: scan.text });
+      if (this.state.connection === 'offline') return;
+      this.go({ name: 'cccd-service' });
+      this.scannedCard = scan.text;
+      return;
+    }
+    this.go({ name: 'check-in', note: t(this.state.lang, 'scanUnreadable') });
+  }
+
+  /** A ticket asked for from the card's screen carries the card: the server reads the age from it and keeps nothing. */
+  private withCard(choice: IssueChoice): IssueChoice {
+    return this.state.screen.name === 'cccd-service' && this.scannedCard ? { ...choice, cccd: this.scannedCard } : choice;
+  }
+
+  /**
+   * A booking checked in: its ticket on the ticket screen, as any ticket (printed, read aloud, QR). The link may drop
+   * and come back meanwhile: the retries carry the same key, and the server answers a retried code with the same ticket.
+   */
+  private async checkIn(request: CheckInRequest) {
+    if (!this.checkIns || this.checkIns.busy || this.issuer?.busy) return;
+    this.go({ name: 'checking-in', attempt: 1 });
+    await Promise.race([this.deviceChecked, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    const outcome = await this.checkIns.checkIn(request);
+    const L = (key: MessageKey) => t(this.state.lang, key);
+    switch (outcome.kind) {
+      case 'issued': {
+        const ticket = outcome.ticket;
+        this.patch({ printerId: ticket.print?.printerId ?? this.state.printerId });
+        this.go({ name: 'issued', ticket });
+        emit(this, 'qm-ticket-issued', { ticketId: ticket.id, number: ticket.number });
+        break;
+      }
+      case 'refused':
+        // A server without the lookup by card: the code it is.
+        if ('cccd' in request && outcome.code === 'NOT_FOUND') this.go({ name: 'check-in', note: L('cccdLookupMissing') });
+        else this.go({ name: 'check-in-refused', message: outcome.message, serviceId: outcome.serviceId });
+        break;
+      case 'unreachable':
+        this.go({ name: 'check-in-refused', message: L('checkInFailedNetwork'), serviceId: null });
         break;
       case 'busy':
         break;
@@ -319,7 +395,8 @@ export class QmKiosk extends LitElement {
       class="frame ${s.largeText ? 'large' : ''}"
       data-mode=${s.largeText ? 'large' : 'standard'}
       lang=${s.lang}
-      @qm-ticket-requested=${(e: CustomEvent<IssueChoice>) => void this.requestTicket(e.detail)}
+      @qm-ticket-requested=${(e: CustomEvent<IssueChoice>) => void this.requestTicket(this.withCard(e.detail))}
+      @qm-check-in-requested=${(e: CustomEvent<{ code: string }>) => void this.checkIn({ code: e.detail.code })}
       @qm-priority-selected=${(e: CustomEvent<{ priorityId: string }>) => this.go({ name: 'priority-service', priorityId: e.detail.priorityId })}
       @qm-procedure-selected=${(e: CustomEvent<{ procedureId: string }>) => this.go({ name: 'procedure', procedureId: e.detail.procedureId })}
       @qm-checklist-print-requested=${(e: CustomEvent<{ procedureId: string }>) => void this.printChecklist(e.detail.procedureId)}
@@ -360,6 +437,7 @@ export class QmKiosk extends LitElement {
           <div class="extras">
             ${elderlyFirst ? null : priorities}
             <button class="lookup" @click=${() => this.go({ name: 'search' })}>${icon('search', 64)}${L('lookup')}</button>
+            <button class="checkin-open" data-testid="check-in-open" @click=${() => this.go({ name: 'check-in' })}>${icon('calendar', 64)}<span>${L('checkInOpen')}<small>${L('checkInOpenSub')}</small></span></button>
           </div>`;
       }
       case 'priority':
@@ -390,6 +468,36 @@ export class QmKiosk extends LitElement {
           <p><strong>${L('issueFailed')}</strong>${screen.message}</p>
           <button class="btn" @click=${() => this.go({ name: 'home' })}>${L('home')}</button>
         </div>`;
+      case 'check-in':
+        return html`${this.backBand(null)}<qm-check-in .locale=${s.lang} .note=${screen.note ?? ''}></qm-check-in>`;
+      case 'checking-in':
+        return html`<div class="center" role="status" aria-live="polite">
+          <div class="spinner" aria-hidden="true"></div>
+          <p>${screen.attempt > 1 ? L('issuingRetry', { n: screen.attempt }) : L('checkingIn')}</p>
+        </div>`;
+      case 'check-in-refused': {
+        const service = screen.serviceId ? s.services.find((x) => x.id === screen.serviceId) : undefined;
+        const serviceName = service ? (s.lang === 'en' ? service.nameEn || service.name : service.name) : '';
+        return html`<div class="center refused" data-testid="check-in-refused">
+          ${icon('warning', 120)}
+          <p role="alert"><strong>${L('checkInFailed')}</strong>${screen.message}</p>
+          <div class="choices">
+            <button
+              class="btn"
+              data-testid="check-in-normal-ticket"
+              ?disabled=${offline}
+              @click=${() => (service ? void this.requestTicket({ serviceId: service.id, priorityId: null }) : this.go({ name: 'home' }))}
+            >
+              ${service ? L('normalTicketFor', { service: serviceName }) : L('normalTicket')}
+            </button>
+            <button class="btn secondary" @click=${() => this.go({ name: 'check-in' })}>${L('checkInAgain')}</button>
+          </div>
+        </div>`;
+      }
+      case 'cccd-service':
+        return html`${this.backBand(L('cccdRead'))}
+          <p class="lead">${L('cccdChooseService')}</p>
+          <qm-service-grid .services=${s.services} .locale=${s.lang} ?disabled=${offline}></qm-service-grid>`;
       case 'search':
       case 'procedure':
         // The search stays mounted under the procedure page so "back" finds the same query and results.

@@ -4,6 +4,8 @@
  * delete and clear. Keys are at least 64 px; nothing depends on hover.
  *
  * @property locale 'vi' | 'en' (key names for screen readers)
+ * @property layout 'text' (default: the Vietnamese keyboard) or 'code': only the characters of a booking code
+ *                  (protocol/appointments.ts: no 0/O, 1/I/L, U), larger, with delete and clear
  * @fires qm-key-pressed {key} — a letter/digit, 'space', 'backspace', 'clear' or 'tone:acute|grave|hook|tilde|dot'
  */
 import { LitElement, css, html } from 'lit';
@@ -11,8 +13,18 @@ import { property } from 'lit/decorators.js';
 import { emit } from '../lib/events';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
 import { base } from './shared-styles';
+import { BOOKING_CODE_ALPHABET } from '../../protocol/appointments';
 
 const ROWS = ['1234567890.', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'ăâđêôơư'];
+/** The booking code's characters: its digits on one row, its letters in alphabetical rows of eight. */
+const CODE_ROWS = (() => {
+  const digits = [...BOOKING_CODE_ALPHABET].filter((c) => /\d/.test(c)).join('');
+  const letters = [...BOOKING_CODE_ALPHABET].filter((c) => !/\d/.test(c)).join('');
+  const rows = [digits];
+  for (let i = 0; i < letters.length; i += 8) rows.push(letters.slice(i, i + 8));
+  return rows;
+})();
+
 const TONE_KEYS: { tone: string; glyph: string; label: MessageKey }[] = [
   { tone: 'acute', glyph: 'á', label: 'toneAcute' },
   { tone: 'grave', glyph: 'à', label: 'toneGrave' },
@@ -23,6 +35,7 @@ const TONE_KEYS: { tone: string; glyph: string; label: MessageKey }[] = [
 
 export class QmOnscreenKeyboard extends LitElement {
   @property() locale: Lang = 'vi';
+  @property() layout: 'text' | 'code' = 'text';
 
   static override styles = [
     base,
@@ -62,6 +75,15 @@ export class QmOnscreenKeyboard extends LitElement {
         flex: 3 1 0;
         font-size: calc(28px * var(--_k));
       }
+      .code button {
+        max-width: 112px;
+        height: 92px;
+        font-size: calc(40px * var(--_k));
+      }
+      .code .action {
+        max-width: none;
+        font-size: calc(28px * var(--_k));
+      }
       .action {
         max-width: none;
         flex: 1.5 1 0;
@@ -74,6 +96,14 @@ export class QmOnscreenKeyboard extends LitElement {
   override render() {
     const key = (k: string, label: string, cls = '', shown = label) =>
       html`<button class=${cls} aria-label=${label} data-key=${k} @click=${() => emit(this, 'qm-key-pressed', { key: k })}>${shown}</button>`;
+    if (this.layout === 'code') {
+      return html`<div class="kb code" role="group" aria-label=${t(this.locale, 'keyboard')}>
+        ${CODE_ROWS.map((row) => html`<div class="row">${[...row].map((c) => key(c, c))}</div>`)}
+        <div class="row">
+          ${key('clear', t(this.locale, 'keyClear'), 'action')} ${key('backspace', t(this.locale, 'keyBackspace'), 'action', `⌫ ${t(this.locale, 'keyBackspace')}`)}
+        </div>
+      </div>`;
+    }
     return html`<div class="kb" role="group" aria-label=${t(this.locale, 'keyboard')}>
       ${ROWS.map((row) => html`<div class="row">${[...row].map((c) => key(c, c))}</div>`)}
       <div class="row">

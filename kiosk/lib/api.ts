@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the refusal adds beside its message (e.g. the booking's service of a check-in outside its window). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,7 +33,7 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   /** A kiosk must give up on a hung request and say so, not wait forever. */
@@ -71,10 +73,10 @@ export class KioskApi {
       // A proxy's HTML error page or an empty body: judged by the status alone.
     }
     if (res.ok) return { data: payload as T, headers: res.headers };
-    const body = (payload ?? {}) as { code?: unknown; message?: unknown };
+    const body = (payload ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
     // 5xx and gateway errors mean "the server could not answer": retryable like no answer at all.
     if (res.status >= 500 || typeof body.code !== 'string') throw new NetworkError(`HTTP ${res.status}`);
-    throw new ApiError(res.status, body.code, typeof body.message === 'string' ? body.message : body.code);
+    throw new ApiError(res.status, body.code, typeof body.message === 'string' ? body.message : body.code, body.details);
   }
 
   get<T>(path: string): Promise<T> {

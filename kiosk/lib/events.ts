@@ -12,6 +12,8 @@ export interface KioskEvents {
   'qm-checklist-print-requested': { procedureId: string };
   'qm-language-changed': { lang: Lang };
   'qm-key-pressed': { key: string };
+  /** A booking code typed on the check-in screen (six characters of the code's alphabet). */
+  'qm-check-in-requested': { code: string };
   /** Navigation inside the kiosk: 'home', 'back', 'search', 'priority'. */
   'qm-navigate': { to: 'home' | 'back' | 'search' | 'priority' };
   /** "Giữ màn hình" on the ticket screen: keep it until "Xong" (within the kiosk's upper bound). */

@@ -31,6 +31,7 @@ const ICONS: Record<string, SVGTemplateResult> = {
   'text-size': svg`<path d="M4 54L20 10l16 44M9 40h22"/><path d="M38 54l10-26 10 26M41 46h14"/>`,
   hold: svg`<rect x="12" y="28" width="40" height="28" rx="4"/><path d="M20 28v-8a12 12 0 0 1 24 0v8M32 38v8"/>`,
   check: svg`<path d="M10 34l14 14 30-32"/>`,
+  calendar: svg`<rect x="8" y="12" width="48" height="44" rx="5"/><path d="M8 24h48M20 6v12M44 6v12"/><path d="M22 40l7 7 14-14"/>`,
   phone: svg`<rect x="18" y="6" width="28" height="52" rx="5"/><path d="M28 50h8"/>`,
   default: svg`<rect x="12" y="10" width="40" height="46" rx="4"/><path d="M20 22h24M20 32h24M20 42h14"/>`,
 };

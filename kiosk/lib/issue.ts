@@ -16,6 +16,15 @@ import type { Lang } from './i18n';
 export interface IssueChoice {
   serviceId: string;
   priorityId: string | null;
+  /** A CCCD scanned at the kiosk: the server reads the age from it (elderly priority) and keeps nothing of it. */
+  cccd?: string;
+}
+
+/** A short fingerprint of a scanned card, so a reserved key matches the same scan without keeping its text. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 export type IssueOutcome =
@@ -70,7 +79,7 @@ export class TicketIssuer {
   }
 
   private async attempt(choice: IssueChoice): Promise<IssueOutcome> {
-    const choiceId = `${choice.serviceId}|${choice.priorityId ?? ''}`;
+    const choiceId = `${choice.serviceId}|${choice.priorityId ?? ''}|${choice.cccd ? fingerprint(choice.cccd) : ''}`;
     const key = this.keyFor(choiceId);
     this.pending = { choice: choiceId, key, at: this.now() };
     const delays = this.options.retryDelaysMs ?? DEFAULT_DELAYS;
@@ -85,6 +94,7 @@ export class TicketIssuer {
           body: {
             serviceId: choice.serviceId,
             ...(choice.priorityId ? { priority: choice.priorityId } : {}),
+            ...(choice.cccd ? { cccd: choice.cccd } : {}),
             ...(this.options.kioskId() ? { kioskId: this.options.kioskId() } : {}),
             lang: this.options.lang(),
           },
