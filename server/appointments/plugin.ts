@@ -16,6 +16,7 @@ import { ADMINS, ANY_STAFF, DIRECTORS } from '../plugins/auth';
 import { errorBody, langOf } from '../plugins/errors';
 import { publicTicketView, ticketView } from '../queue/read-model';
 import { parseRange } from '../reports/dates';
+import { localTime } from '../queue/calendar';
 import { silentNotifier, WebhookNotifier } from './notify';
 import { appointmentReport } from './report';
 import { AppointmentService } from './service';
@@ -92,6 +93,43 @@ export default fp(async function appointments(fastify) {
       },
     },
     async (req, reply) => reply.status(201).send(await limited(requests, req, () => service.book(req.body))),
+  );
+
+  app.get(
+    '/api/appointments/info',
+    {
+      schema: {
+        tags,
+        summary: "What the booking page tells a citizen: booking open, the center's business day, the days ahead, the check-in window and how long personal data is kept",
+        response: {
+          200: Type.Object({
+            enabled: Type.Boolean(),
+            today: Type.String(),
+            horizonDays: Type.Integer(),
+            checkInEarlyMinutes: Type.Integer(),
+            checkInLateMinutes: Type.Integer(),
+            purgeAfterDays: Type.Integer(),
+            windowFrom: Type.String(),
+            windowTo: Type.String(),
+          }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+      const s = service.settings();
+      return {
+        enabled: s.enabled,
+        // The center's local date now, as the slots count it (the queue's day rolls only at its first command).
+        today: localTime(app.clock.now(), app.queue.state().center.timeZone).day,
+        horizonDays: s.horizonDays,
+        checkInEarlyMinutes: s.checkInEarlyMinutes,
+        checkInLateMinutes: s.checkInLateMinutes,
+        purgeAfterDays: s.purgeAfterDays,
+        windowFrom: s.windowFrom,
+        windowTo: s.windowTo,
+      };
+    },
   );
 
   app.get(

@@ -59,6 +59,8 @@ const EXACT: Record<string, Caller[]> = {
   // The pairing page: any browser may ask to become a device.
   'GET /pair/': EVERYONE,
   'GET /pair': EVERYONE,
+  // The booking page's facts (the center's day, the check-in window, how long personal data is kept).
+  'GET /api/appointments/info': EVERYONE,
 };
 const FAMILIES: { method: RegExp; path: RegExp; who: Caller[] }[] = [
   { method: /^POST$/, path: /^\/api\/counters\/\{counterId\}\/[a-z-]+$/, who: STAFF },

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app';
-import { appointmentApp, book, ID_A, MINUTE } from './helpers';
+import { appointmentApp, book, ID_A, MINUTE, setSettings } from './helpers';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -34,5 +34,19 @@ describe('check-in refusals for the kiosk', () => {
     expect(unknown.json().code).toBe('APPOINTMENT_NOT_FOUND');
     expect(unknown.json().details).toBeUndefined();
     expect(r.app.db.prepare('SELECT COUNT(*) FROM tickets').pluck().get()).toBe(0);
+  });
+});
+
+describe('GET /api/appointments/info', () => {
+  it("tells the booking page the center's day, the horizon, the check-in window and the purge, as the admin set them", async () => {
+    const r = await appointmentApp();
+    t = r.t;
+    const before = (await r.app.inject({ method: 'GET', url: '/api/appointments/info' })).json();
+    expect(before).toEqual({ enabled: true, today: '2026-11-23', horizonDays: 6, checkInEarlyMinutes: 15, checkInLateMinutes: 15, purgeAfterDays: 30, windowFrom: '08:00', windowTo: '16:00' });
+    await setSettings(r.app, { checkInEarlyMinutes: 20, purgeAfterDays: 10 });
+    // 23:30 in Hồ Chí Minh City is still the 23rd; 00:30 is the 24th, whatever the machine's zone.
+    r.clock.ms = Date.UTC(2026, 10, 23, 17, 30);
+    const after = (await r.app.inject({ method: 'GET', url: '/api/appointments/info' })).json();
+    expect(after).toMatchObject({ today: '2026-11-24', checkInEarlyMinutes: 20, purgeAfterDays: 10 });
   });
 });
