@@ -89,6 +89,10 @@ export async function buildHub({ config, db, clock = systemClock, logger }: Buil
   await app.register(uplinkRoutes);
   await app.register(provinceRoutes);
   await app.register(provincePage);
+  // The dashboard's "now" (offline since…, today's report) is the hub's clock, not the PC's: every answer says it.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-server-time', String(app.clock.now()));
+  });
   app.get('/api/health', async () => ({ status: 'ok', role: 'hub', database: app.hubDb.kind, redis: app.redisStatus() }));
   return app as unknown as FastifyInstance;
 }

@@ -94,3 +94,10 @@ export const SummaryQuery = Type.Object({
   to: Type.Optional(Type.String({ maxLength: 10 })),
   centerId: Type.Optional(Type.String({ maxLength: 64 })),
 });
+
+export const SummaryCsvQuery = Type.Object({
+  from: Type.Optional(Type.String({ maxLength: 10 })),
+  to: Type.Optional(Type.String({ maxLength: 10 })),
+  centerId: Type.Optional(Type.String({ maxLength: 64 })),
+  header: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('keys')])),
+});

@@ -1,9 +1,10 @@
 /**
  * The province summary: the center report's figures (protocol/reports.ts ReportSummary, the same definitions,
  * server/reports/summary.ts) for every center or one, read from the rollups alone — never from raw commits — plus
- * `byCenter`. Two statements whatever the period: the counts and sums of every grouping at once (GROUPING SETS),
- * and the non-empty histogram buckets of every grouping. Means are exact; medians and p90 are read from the
- * histograms (exact to within a bucket, hub/ingest/rollup.ts).
+ * `byCenter`. One statement whatever the period, over the daily layer (hub/ingest/daily.ts): a center's day has a
+ * row per grouping with its histograms in columns, so a year of a province is plain sums over some tens of
+ * thousands of rows. Means are exact; medians and p90 are read from the histograms (exact to within a bucket,
+ * hub/ingest/rollup.ts).
  *
  * Counters and officers belong to one center: across the province their keys are `<centerId>/<id>`.
  */
@@ -13,6 +14,8 @@ import type { ReportRange } from '../../server/reports/dates';
 import { displayDay } from '../../server/reports/zone';
 import type { Queryable } from '../db/db';
 import { BUCKETS, histogramPercentile } from '../ingest/rollup';
+import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../ingest/daily';
+import { fieldRollups } from './fields';
 
 export interface ProvinceCenterFigures extends ReportGroup {
   centerId: string;
@@ -30,31 +33,19 @@ export interface ProvinceSummary extends ReportSummary {
   /** null: every center of the province. */
   scope: { centerId: string | null };
   byCenter: ProvinceCenterFigures[];
+  /** By procedure field of the service (hub/reports/fields.ts); key '' = a field the hub never heard of. */
+  byField: ReportGroup[];
+  satisfactionByField: SatisfactionGroup[];
 }
 
-/** The groupings, in GROUPING SETS order; `g` in each row says which one it is. */
-const DIMENSIONS = ['total', 'center', 'service', 'counter', 'staff', 'hour', 'day'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
+/** The groupings: the daily layer's dims, and center and day summed from its totals. */
+type Dimension = 'total' | 'center' | 'service' | 'counter' | 'staff' | 'hour' | 'day';
 
-const KEY_SQL: Record<Dimension, string> = {
-  total: "''",
-  center: 'center_id',
-  service: 'service_id',
-  counter: "center_id || '/' || counter_id",
-  staff: "center_id || '/' || staff_id",
-  hour: 'hour::text',
-  day: 'business_day',
-};
-
-/** GROUPING SETS over the dimensions' key expressions, and a CASE that names the set of each row. */
-function groupingSql(): { sets: string; which: string; key: string } {
-  const exprs = DIMENSIONS.filter((d) => d !== 'total').map((d) => KEY_SQL[d]);
-  const sets = ['()', ...exprs.map((e) => `(${e})`)].join(', ');
-  // GROUPING(e) is 0 for the expression the row is grouped by.
-  const which = `CASE ${exprs.map((e, i) => `WHEN GROUPING(${e}) = 0 THEN '${DIMENSIONS[i + 1]}'`).join(' ')} ELSE 'total' END`;
-  const key = `COALESCE(${exprs.map((e) => `CASE WHEN GROUPING(${e}) = 0 THEN ${e} END`).join(', ')}, '')`;
-  return { sets, which, key };
-}
+const AGGREGATES = [
+  ...SCALAR_COLUMNS.map((c) => `sum(${c}) AS ${c}`),
+  ...MAX_COLUMNS.map((c) => `max(${c}) AS ${c}`),
+  ...[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `sum(${c}) AS ${c}`),
+].join(', ');
 
 interface ScalarRow {
   g: Dimension;
@@ -115,50 +106,59 @@ function group(key: string, label: string, a: Acc): ReportGroup {
 }
 
 export async function provinceSummary(db: Queryable, input: { range: ReportRange; centerId: string | null; now: number; timeZone: string }): Promise<ProvinceSummary> {
-  const { sets, which, key } = groupingSql();
   const where = `business_day BETWEEN $1 AND $2${input.centerId ? ' AND center_id = $3' : ''}`;
   const params: unknown[] = [input.range.from, input.range.to];
   if (input.centerId) params.push(input.centerId);
 
-  const scalars = await db.query<ScalarRow>(
-    `SELECT ${which} AS g, ${key} AS k,
-       sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled, sum(open) AS open,
-       sum(wait_count) AS wait_count, sum(wait_sum) AS wait_sum, max(wait_max) AS wait_max,
-       sum(service_count) AS service_count, sum(service_sum) AS service_sum, max(service_max) AS service_max,
-       sum(sla_called) AS sla_called, sum(sla_met) AS sla_met,
-       sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4
-     FROM rollup_hourly WHERE ${where}
-     GROUP BY GROUPING SETS (${sets})`,
+  // One pass of plain sums over the daily layer: each grouping, and the totals kept per center and day, which the
+  // totals, byCenter and byDay are summed from here (a few thousand rows for a province's year).
+  const result = await db.query<Record<string, number | string | null>>(
+    `SELECT dim AS g, CASE WHEN dim IN ('counter', 'staff') THEN center_id || '/' || key ELSE key END AS k,
+            CASE WHEN dim = 'total' THEN center_id END AS c, CASE WHEN dim = 'total' THEN business_day END AS d, ${AGGREGATES}
+     FROM rollup_daily WHERE ${where} GROUP BY 1, 2, 3, 4`,
     params,
   );
   const accs = new Map<string, Acc>();
   const id = (g: string, k: string) => `${g}\u0000${k}`;
-  for (const row of scalars.rows) {
-    // The grand total of an empty period is one row of NULL sums.
-    const s = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? 0])) as unknown as ScalarRow;
-    accs.set(id(s.g, s.k), { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
-  }
-
-  // Only the buckets that hold something: a rollup row holds a few tickets, so most of its buckets are 0.
-  const hist = await db.query<{ g: Dimension; k: string; m: string; i: number; n: number }>(
-    `WITH h AS (
-       SELECT r.center_id, r.service_id, r.counter_id, r.staff_id, r.hour, r.business_day, u.m, u.i, u.n
-       FROM rollup_hourly r
-       CROSS JOIN LATERAL (
-         SELECT 'w' AS m, i::int AS i, n FROM unnest(r.wait_hist) WITH ORDINALITY AS w(n, i) WHERE n <> 0
-         UNION ALL
-         SELECT 's', i::int, n FROM unnest(r.service_hist) WITH ORDINALITY AS s(n, i) WHERE n <> 0
-       ) u
-       WHERE ${where}
-     )
-     SELECT ${which} AS g, ${key} AS k, m, i, sum(n) AS n FROM h
-     GROUP BY GROUPING SETS (${DIMENSIONS.map((d) => (d === 'total' ? '(m, i)' : `(${KEY_SQL[d]}, m, i)`)).join(', ')})`,
-    params,
-  );
-  for (const h of hist.rows) {
-    const a = accs.get(id(h.g, h.k));
-    if (!a) continue;
-    (h.m === 'w' ? a.wh : a.sh)[h.i - 1] += h.n;
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const add = (g: Dimension, k: string, row: Record<string, unknown>) => {
+    let a = accs.get(id(g, k));
+    if (!a) {
+      a = { s: { g, k, issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
+      accs.set(id(g, k), a);
+    }
+    const s = a.s;
+    s.issued += n(row.issued);
+    s.served += n(row.served);
+    s.no_show += n(row.no_show);
+    s.cancelled += n(row.cancelled);
+    s.open += n(row.open);
+    s.wait_count += n(row.wait_count);
+    s.wait_sum += n(row.wait_sum);
+    s.wait_max = Math.max(s.wait_max, n(row.wait_max));
+    s.service_count += n(row.service_count);
+    s.service_sum += n(row.service_sum);
+    s.service_max = Math.max(s.service_max, n(row.service_max));
+    s.sla_called += n(row.sla_called);
+    s.sla_met += n(row.sla_met);
+    s.r1 += n(row.rating_1);
+    s.r2 += n(row.rating_2);
+    s.r3 += n(row.rating_3);
+    s.r4 += n(row.rating_4);
+    for (let i = 0; i < BUCKETS; i++) {
+      a.wh[i] += n(row[WAIT_COLUMNS[i]]);
+      a.sh[i] += n(row[SERVICE_COLUMNS[i]]);
+    }
+  };
+  for (const row of result.rows) {
+    const g = row.g as Dimension;
+    if (g === 'total') {
+      add('total', '', row);
+      add('center', String(row.c), row);
+      add('day', String(row.d), row);
+    } else {
+      add(g, String(row.k), row);
+    }
   }
 
   const centers = await db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
@@ -179,6 +179,18 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     .filter((r) => r.n > 0)
     .map((r) => ({ ...reasonInfo(r.reason), count: r.n }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+  const fields = await fieldRollups(db, { from: input.range.from, to: input.range.to, centerId: input.centerId });
+  const fieldAccs = new Map<string, Acc>();
+  for (const row of fields.sums) {
+    const s = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? 0])) as unknown as ScalarRow;
+    fieldAccs.set(s.k, { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
+  }
+  for (const h of fields.hist) {
+    const a = fieldAccs.get(h.k);
+    if (a) (h.m === 'w' ? a.wh : a.sh)[h.i - 1] += h.n;
+  }
+  const fieldLabel = (k: string) => k || 'Chưa rõ lĩnh vực';
+  const byFieldOrder = <T extends { key: string }>(xs: T[]) => xs.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.key.localeCompare(b.key, 'vi'));
   const empty: Acc = { s: { g: 'total', k: '', issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
   const of = (g: Dimension) => [...accs.values()].filter((a) => a.s.g === g);
   const totals = accs.get(id('total', '')) ?? empty;
@@ -249,5 +261,7 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     },
     reasonDetails,
     byCenter,
+    byField: byFieldOrder([...fieldAccs.values()].map((a) => group(a.s.k, fieldLabel(a.s.k), a))),
+    satisfactionByField: byFieldOrder([...fieldAccs.values()].map((a) => satisfaction(a.s.k, fieldLabel(a.s.k), a.s))).filter((g) => g.total > 0),
   };
 }

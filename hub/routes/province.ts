@@ -10,8 +10,11 @@ import { businessDay } from '../../server/queue/calendar';
 import { parseRange } from '../../server/reports/dates';
 import { HUB_ADMINS, HUB_DIRECTORS } from '../auth';
 import { createCenter, renewEnrolmentCode, revokeCredential } from '../centers';
+import { attachment } from '../../server/reports/csv';
+import { centerFloor } from '../reports/floor';
 import { provinceSummary } from '../reports/summary';
-import { CenterIdParam, CreateCenterBody, PublishBody, SummaryQuery } from '../schemas';
+import { provinceSummaryCsv } from '../reports/summary-csv';
+import { CenterIdParam, CreateCenterBody, PublishBody, SummaryCsvQuery, SummaryQuery } from '../schemas';
 
 /** The province's zone: Vietnam has one. A center's own zone is kept on its row. */
 export const PROVINCE_TZ = 'Asia/Ho_Chi_Minh';
@@ -108,18 +111,45 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const summaryOf = async (query: { from?: string; to?: string; centerId?: string }) => {
+    const now = app.clock.now();
+    const range = parseRange(query.from, query.to, businessDay(now, PROVINCE_TZ), PROVINCE_TZ);
+    const centerId = query.centerId ?? null;
+    if (centerId) {
+      const found = await app.hubDb.query('SELECT 1 FROM centers WHERE id = $1', [centerId]);
+      if (found.rows.length === 0) throw new DomainError('CENTER_NOT_FOUND');
+    }
+    return provinceSummary(app.hubDb, { range, centerId, now, timeZone: PROVINCE_TZ });
+  };
+
   app.get(
     '/api/hub/reports/summary',
-    { onRequest: app.requireHubRole(...HUB_DIRECTORS), schema: { tags: ['province'], summary: 'The center report’s figures for the province (or one center), from the rollups, with byCenter', querystring: SummaryQuery } },
+    { onRequest: app.requireHubRole(...HUB_DIRECTORS), schema: { tags: ['province'], summary: 'The center report’s figures for the province (or one center), from the rollups, with byCenter and byField', querystring: SummaryQuery } },
+    async (req) => summaryOf(req.query),
+  );
+
+  app.get(
+    '/api/hub/reports/summary.csv',
+    { onRequest: app.requireHubRole(...HUB_DIRECTORS), schema: { tags: ['province'], summary: 'The province summary as one CSV table (UTF-8 with BOM), from the rollups', querystring: SummaryCsvQuery } },
+    async (req, reply) => {
+      const s = await summaryOf(req.query);
+      const scope = s.scope.centerId ? (s.byCenter[0]?.code ?? 'trung-tam') : 'tinh';
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', attachment(`hang-cho-${scope}-tong-hop-${s.from}_${s.to}.csv`))
+        .header('cache-control', 'no-store')
+        .send(provinceSummaryCsv(s, req.query.header ?? 'vi'));
+    },
+  );
+
+  app.get(
+    '/api/hub/centers/:id/floor',
+    { onRequest: app.requireHubRole(...HUB_DIRECTORS), schema: { tags: ['province'], summary: 'One center’s floor as the hub knows it: per service waiting and longest wait, per counter its state and number', params: CenterIdParam } },
     async (req) => {
-      const now = app.clock.now();
-      const range = parseRange(req.query.from, req.query.to, businessDay(now, PROVINCE_TZ), PROVINCE_TZ);
-      const centerId = req.query.centerId ?? null;
-      if (centerId) {
-        const found = await app.hubDb.query('SELECT 1 FROM centers WHERE id = $1', [centerId]);
-        if (found.rows.length === 0) throw new DomainError('CENTER_NOT_FOUND');
-      }
-      return provinceSummary(app.hubDb, { range, centerId, now, timeZone: PROVINCE_TZ });
+      const [center] = await listCenters(app, req.params.id);
+      if (!center) throw new DomainError('CENTER_NOT_FOUND');
+      const tz = await app.hubDb.query<{ time_zone: string }>('SELECT time_zone FROM centers WHERE id = $1', [center.id]);
+      return centerFloor(app.hubDb, { ...center, timeZone: tz.rows[0]?.time_zone ?? PROVINCE_TZ }, app.clock.now());
     },
   );
 };

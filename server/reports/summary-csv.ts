@@ -7,7 +7,7 @@ import type { DurationStats, ReportGroup, SatisfactionGroup } from '../../protoc
 import { BOM, headerLine, rowLine, type Column, type HeaderStyle } from './csv';
 import type { FullSummary } from './summary';
 
-interface SummaryRow {
+export interface SummaryRow {
   kind: string;
   key: string;
   label: string;
@@ -19,7 +19,7 @@ interface SummaryRow {
 const pct = (share: number | null | undefined) => (share === null || share === undefined ? null : Math.round(share * 1000) / 10);
 const stat = (pick: (g: ReportGroup) => DurationStats, f: keyof DurationStats) => (r: SummaryRow) => (r.group ? pick(r.group)[f] : null);
 
-const COLUMNS: Column<SummaryRow>[] = [
+export const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
   { key: 'grouping', label: 'Phân loại', value: (r) => r.kind },
   { key: 'key', label: 'Mã', value: (r) => r.key },
   { key: 'label', label: 'Tên', value: (r) => r.label },
@@ -61,5 +61,5 @@ export function summaryRows(s: FullSummary): SummaryRow[] {
 }
 
 export function summaryCsv(s: FullSummary, header: HeaderStyle): string {
-  return BOM + headerLine(COLUMNS, header) + summaryRows(s).map((r) => rowLine(COLUMNS, r)).join('');
+  return BOM + headerLine(SUMMARY_COLUMNS, header) + summaryRows(s).map((r) => rowLine(SUMMARY_COLUMNS, r)).join('');
 }
