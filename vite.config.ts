@@ -9,6 +9,7 @@ const pages = {
   display: 'display/index.html',
   counterDisplay: 'display/counter.html',
   console: 'console/index.html',
+  province: 'province/index.html',
   rate: 'console/rate.html',
   pair: 'devices/pair.html',
 };
