@@ -303,6 +303,8 @@ export class AppointmentService {
 
   /** At start: finish check-ins cut off by a crash, follow today's booked tickets, purge, sweep; then every minute. */
   start(): void {
+    // The person-key secret is made now, not by the first booking: a refused request never writes anything.
+    personKeySecret(this.db, this.centerId);
     for (const { code, ticketId } of this.store.unfinishedCheckIns(this.centerId, this.checkInScope)) {
       if (ticketId) this.store.markCheckedIn(this.centerId, code, ticketId, this.clock.now());
     }

@@ -105,8 +105,9 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     transferCount: 0,
     kioskId: cmd.kioskId ?? null,
     note: null,
-    ...(cmd.booking ? { slotAt: cmd.booking.slotAt } : {}),
   };
+  // Only a checked-in booking carries a slot; a walk-in keeps the shape tickets always had.
+  if (cmd.booking) ticket.slotAt = cmd.booking.slotAt;
   const event: QueueEvent = {
     type: 'ticket.issued',
     ticketId: ticket.id,

@@ -136,7 +136,7 @@ export function priorityToRow(centerId: string, p: PriorityCategory): Row {
 }
 
 export function ticketFromRow(r: Row): Ticket {
-  return {
+  const ticket: Ticket = {
     id: r.id as string,
     centerId: r.center_id as string,
     serviceId: r.service_id as string,
@@ -159,9 +159,10 @@ export function ticketFromRow(r: Row): Ticket {
     transferCount: r.transfer_count as number,
     kioskId: (r.kiosk_id as string | null) ?? null,
     note: (r.note as string | null) ?? null,
-    // Only a checked-in booking has one (server/appointments/); walk-ins keep the shape they always had.
-    ...(r.slot_at != null ? { slotAt: r.slot_at as number } : {}),
   };
+  // Only a checked-in booking has one (server/appointments/); walk-ins keep the shape they always had.
+  if (r.slot_at != null) ticket.slotAt = r.slot_at as number;
+  return ticket;
 }
 
 export function ticketToRow(t: Ticket): Row {

@@ -59,8 +59,16 @@ const EXACT: Record<string, Caller[]> = {
   // The pairing page: any browser may ask to become a device.
   'GET /pair/': EVERYONE,
   'GET /pair': EVERYONE,
+  // Appointments: booking, slots, check-in and cancel by code are public (at a person's pace); the booking
+  // behind a ticket is for officers.
+  'POST /api/appointments': EVERYONE,
+  'GET /api/appointments/slots': EVERYONE,
   // The booking page's facts (the center's day, the check-in window, how long personal data is kept).
   'GET /api/appointments/info': EVERYONE,
+  'POST /api/appointments/{code}/check-in': EVERYONE,
+  'POST /api/appointments/check-in': EVERYONE,
+  'DELETE /api/appointments/{code}': EVERYONE,
+  'GET /api/appointments/by-ticket/{id}': STAFF,
 };
 const FAMILIES: { method: RegExp; path: RegExp; who: Caller[] }[] = [
   { method: /^POST$/, path: /^\/api\/counters\/\{counterId\}\/[a-z-]+$/, who: STAFF },
