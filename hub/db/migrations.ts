@@ -5,6 +5,7 @@
  * Append new migrations at the end; never edit one that has shipped.
  */
 import type { HubDb } from './db';
+import { BACKFILL_DAILY, CREATE_DAILY } from '../ingest/daily';
 
 export interface Migration {
   version: number;
@@ -170,6 +171,11 @@ CREATE TABLE rollup_reasons (
   PRIMARY KEY (center_id, business_day, service_id, staff_id, reason)
 );
 `,
+  },
+  {
+    version: 3,
+    name: 'daily rollups per grouping, histograms in columns',
+    sql: CREATE_DAILY + BACKFILL_DAILY,
   },
 ];
 

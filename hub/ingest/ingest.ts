@@ -18,6 +18,7 @@ import { DomainError } from '../../protocol/errors';
 import { businessDay } from '../../server/queue/calendar';
 import { zoneClock } from '../../server/reports/zone';
 import type { HubDb, Queryable } from '../db/db';
+import { UPSERT_DAILY, dailyDeltas } from './daily';
 import { RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
 
 export interface IngestResult {
@@ -220,7 +221,10 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
 
     // 5. Rollups, one upsert for the whole batch.
     const changed = deltas.rows();
-    if (changed.length > 0) await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)]);
+    if (changed.length > 0) {
+      await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)]);
+      await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(dailyDeltas(changed))]);
+    }
 
     await tx.query('UPDATE centers SET last_seq = $2, last_rating_id = $3, last_config_id = $4 WHERE id = $1', [centerId, lastSeq, lastRatingId, lastConfigId]);
     await touch(tx, centerId, now, batch.live, inserted.commits + inserted.ratings + inserted.configChanges > 0);
