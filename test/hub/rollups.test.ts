@@ -10,6 +10,7 @@ import { zoneClock } from '../../server/reports/zone';
 import type { UplinkCommit, UplinkRating } from '../../protocol/hub';
 import type { ReportGroup } from '../../protocol/reports';
 import { BUCKET_EDGES, bucketOf } from '../../hub/ingest/rollup';
+import { BACKFILL_DAILY } from '../../hub/ingest/daily';
 import { startPostgres, type PgCluster } from '../helpers/postgres';
 import { DAY_START, enrolCenter, ingest, login, startHub, ticketRow, type TestHub } from './fixture';
 
@@ -247,6 +248,21 @@ describe('rollups and the province summary', () => {
     expect(s.byDay.map((g: ReportGroup) => g.key)).toEqual(['2026-03-11']);
     expect(s.byCenter.map((c: { centerId: string }) => c.centerId)).toEqual([ids[1]]);
     expect(s.satisfaction.totals).toEqual(want.sat.result());
+  });
+
+  it('the daily layer kept at ingest equals the hourly rollups summed by day and grouping', async () => {
+    const order = 'ORDER BY center_id, business_day, dim, key';
+    const kept = (await hub.db.query(`SELECT * FROM rollup_daily ${order}`)).rows;
+    expect(kept.length).toBeGreaterThan(50);
+    const rebuilt = await hub.db
+      .transaction(async (tx) => {
+        await tx.query('DELETE FROM rollup_daily');
+        await tx.exec(BACKFILL_DAILY);
+        const rows = (await tx.query(`SELECT * FROM rollup_daily ${order}`)).rows;
+        throw Object.assign(new Error('roll back'), { rows });
+      })
+      .catch((err: { rows?: unknown[] }) => err.rows);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('a period with nothing in it answers zeros; bad dates and unknown centers get translated 4xx', async () => {
