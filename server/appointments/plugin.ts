@@ -177,7 +177,14 @@ export default fp(async function appointments(fastify) {
   async function sendTicket(req: FastifyRequest, reply: FastifyReply, result: ExecuteResult, lang: 'vi' | 'en') {
     const ticket = result.ticket!;
     const state = app.queue.state(ticket.centerId);
-    const view = ticketView(state, ticket, publicUrl(app), result.replayed ? undefined : result.position, app.clock.now());
+    const now = app.clock.now();
+    const view = ticketView(state, ticket, publicUrl(app), result.replayed ? undefined : result.position, now);
+    // Not called before its slot: the wait shown is at least the time left to it.
+    if (ticket.status === 'waiting' && ticket.slotAt != null && ticket.slotAt > now) {
+      const toSlot = Math.ceil((ticket.slotAt - now) / 60_000);
+      view.etaMinutes = Math.max(view.etaMinutes ?? 0, toSlot);
+      if (view.etaRange) view.etaRange = { low: Math.max(view.etaRange.low, toSlot), high: Math.max(view.etaRange.high, toSlot) };
+    }
     view.print = app.printing.printTicket(ticket, view, lang, result.replayed, req.device);
     await app.printing.written();
     if (result.replayed) reply.header('idempotent-replayed', 'true');

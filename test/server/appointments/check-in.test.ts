@@ -130,6 +130,9 @@ describe('calling a checked-in booking', () => {
     r.clock.ms = TEN_AM - 10 * MINUTE;
     const booked = (await r.app.inject({ method: 'POST', url: `/api/appointments/${code}/check-in` })).json();
     expect(booked.waitingAhead).toBe(0);
+    // Nobody waits, but it is not called before its slot, ten minutes away: the wait shown says so.
+    expect(booked.etaMinutes).toBe(10);
+    expect(booked.etaRange.low).toBeGreaterThanOrEqual(10);
     const walkIn1 = await issue(); // 09:50
 
     // 09:50: only the walk-in can be called.
