@@ -261,10 +261,12 @@ export class QmProvinceCenters extends LitElement {
         <span class="status ${statusClass}" data-testid="status"><span class="dot" aria-hidden="true"></span>${statusText(c, now)}</span>
         ${!c.online && c.liveAt !== null ? html`<span class="stale">${t('centers.staleFigures', { time: sinceText(c.liveAt, now) })}</span>` : null}
       </td>
-      <td class="num figure-cell" data-testid="waiting">${number(c.waiting)}</td>
-      <td class="num figure-cell ${c.online && c.longestWaitSeconds >= 30 * 60 ? 'long' : ''}">${c.longestWaitSeconds > 0 ? duration(c.longestWaitSeconds) : '–'}</td>
-      <td class="num figure-cell">${number(c.openCounters)}</td>
-      <td class="num figure-cell" data-testid="printers">${c.printerFaults > 0 ? html`<span class=${c.online ? 'fault-badge' : ''}>${c.printerFaults}</span>` : t('centers.noFault')}</td>
+      ${c.liveAt === null
+        ? html`<td class="num figure-cell" data-testid="waiting">–</td><td class="num figure-cell">–</td><td class="num figure-cell">–</td><td class="num figure-cell" data-testid="printers">–</td>`
+        : html`<td class="num figure-cell" data-testid="waiting">${number(c.waiting)}</td>
+            <td class="num figure-cell ${c.online && c.longestWaitSeconds >= 30 * 60 ? 'long' : ''}">${c.longestWaitSeconds > 0 ? duration(c.longestWaitSeconds) : '–'}</td>
+            <td class="num figure-cell">${number(c.openCounters)}</td>
+            <td class="num figure-cell" data-testid="printers">${c.printerFaults > 0 ? html`<span class=${c.online ? 'fault-badge' : ''}>${c.printerFaults}</span>` : t('centers.noFault')}</td>`}
     </tr>`;
   }
 }

@@ -56,6 +56,27 @@ export class QmProvinceFloor extends LitElement {
       .status.off {
         color: var(--qm-red);
       }
+      .strip {
+        display: grid;
+        grid-template-columns: repeat(4, 1fr);
+        gap: 1rem;
+        margin-bottom: 1.25rem;
+      }
+      .figure {
+        padding: 0.7rem 1.1rem;
+      }
+      .figure .label {
+        color: var(--qm-grey);
+        font-weight: 600;
+      }
+      .figure .value {
+        font-size: 1.9rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .figure.bad .value {
+        color: var(--qm-red);
+      }
       .grid {
         display: grid;
         grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
@@ -154,6 +175,14 @@ export class QmProvinceFloor extends LitElement {
         <span class="muted">${t('floor.asOf', { day: dmy(f.businessDay), time: formatLocalTime(f.asOf) })}</span>
         <a href="#/reports?center=${f.centerId}">${t('floor.report')}</a>
       </div>
+      ${c
+        ? html`<section class="strip" aria-label=${t('floor.title', { name: f.name })}>
+            <div class="card figure"><div class="label">${t('centers.waiting')}</div><div class="value" data-testid="floor-waiting">${c.liveAt === null ? '–' : number(c.waiting)}</div></div>
+            <div class="card figure"><div class="label">${t('centers.longest')}</div><div class="value">${c.longestWaitSeconds > 0 ? duration(c.longestWaitSeconds) : '–'}</div></div>
+            <div class="card figure"><div class="label">${t('centers.counters')}</div><div class="value">${c.liveAt === null ? '–' : number(c.openCounters)}</div></div>
+            <div class="card figure ${c.printerFaults > 0 ? 'bad' : ''}"><div class="label">${t('centers.printers')}</div><div class="value">${c.liveAt === null ? '–' : number(c.printerFaults)}</div></div>
+          </section>`
+        : null}
       <div class="grid">
         <section class="card">
           <h3 id="svc-title">${t('floor.services')}</h3>

@@ -10,6 +10,7 @@ import type { ChartSeries } from '../../console/components/qm-chart';
 import { addDays, localDay } from '../../protocol/local-time';
 import type { ReportGroup, SatisfactionGroup } from '../../protocol/reports';
 import { api, ApiError, serverNow } from '../lib/api';
+import { dmy, parseDmy } from '../../console/lib/format';
 import { duration, number, percent } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { CenterItem } from '../lib/province-live';
@@ -40,6 +41,7 @@ interface Summary {
 const BLUE = '#0b5cab';
 const GREEN = '#137333';
 const AMBER = '#b06000';
+const RED = '#b3261e';
 const minutes = (s: number | null) => (s === null ? 0 : Math.round((s / 60) * 10) / 10);
 
 export class QmProvinceReports extends LitElement {
@@ -95,7 +97,7 @@ export class QmProvinceReports extends LitElement {
       }
       .charts {
         display: grid;
-        grid-template-columns: repeat(3, minmax(0, 1fr));
+        grid-template-columns: repeat(4, minmax(0, 1fr));
         gap: 1rem;
         margin-bottom: 1rem;
       }
@@ -118,6 +120,10 @@ export class QmProvinceReports extends LitElement {
       td,
       th {
         padding: 0.35rem 0.55rem;
+      }
+      td.num,
+      th.num {
+        white-space: nowrap;
       }
       .levels {
         display: flex;
@@ -169,8 +175,14 @@ export class QmProvinceReports extends LitElement {
   private submit(e: SubmitEvent) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    this.from = String(data.get('from') || this.from);
-    this.to = String(data.get('to') || this.to);
+    const from = parseDmy(String(data.get('from') ?? ''));
+    const to = parseDmy(String(data.get('to') ?? ''));
+    if (!from || !to) {
+      this.error = t('reports.badDate');
+      return;
+    }
+    this.from = from;
+    this.to = to;
     this.center = String(data.get('center') ?? '');
     void this.load();
   }
@@ -181,8 +193,8 @@ export class QmProvinceReports extends LitElement {
     return html`
       <h2>${t('reports.title')}</h2>
       <form @submit=${this.submit} aria-label=${t('reports.title')}>
-        <label>${t('reports.from')}<input type="date" name="from" .value=${this.from} required /></label>
-        <label>${t('reports.to')}<input type="date" name="to" .value=${this.to} required /></label>
+        <label>${t('reports.from')}<input name="from" .value=${dmy(this.from)} required inputmode="numeric" placeholder="dd/mm/yyyy" size="10" data-testid="report-from" /></label>
+        <label>${t('reports.to')}<input name="to" .value=${dmy(this.to)} required inputmode="numeric" placeholder="dd/mm/yyyy" size="10" data-testid="report-to" /></label>
         <label
           >${t('reports.center')}
           <select name="center" data-testid="report-center">
@@ -230,7 +242,14 @@ export class QmProvinceReports extends LitElement {
           <h3>${t('reports.byDay')}</h3>
           <qm-chart type="line" .labels=${s.byDay.map((g) => g.label.slice(0, 5))} .datasets=${[
             { label: t('reports.chart.issued'), data: s.byDay.map((g) => g.issued), color: BLUE },
-            { label: t('reports.chart.wait'), data: s.byDay.map((g) => minutes(g.wait.mean)), color: AMBER },
+            { label: t('reports.chart.served'), data: s.byDay.map((g) => g.served), color: GREEN },
+          ]}></qm-chart>
+        </div>
+        <div class="card">
+          <h3>${single ? t('reports.waitByService') : t('reports.waitByCenter')}</h3>
+          <qm-chart .labels=${(single ? s.byService.map((g) => g.label) : s.byCenter.map((c) => c.code))} .datasets=${[
+            { label: t('reports.chart.wait'), data: (single ? s.byService : s.byCenter).map((g) => minutes(g.wait.mean)), color: AMBER },
+            { label: t('reports.chart.p90'), data: (single ? s.byService : s.byCenter).map((g) => minutes(g.wait.p90)), color: RED },
           ]}></qm-chart>
         </div>
         <div class="card">
@@ -240,7 +259,7 @@ export class QmProvinceReports extends LitElement {
       </section>
       <section class="tables">
         ${single ? null : this.table('reports.byCenter', s.byCenter.map((c) => ({ ...c, label: `${c.code} · ${c.name}` })), satByCenter, 'wide', 'by-center')}
-        ${this.table('reports.byField', s.byField, satByField, '', 'by-field')} ${this.table('reports.byService', s.byService, satByService, '', 'by-service')}
+        ${this.table('reports.byField', s.byField, satByField, 'wide', 'by-field')} ${this.table('reports.byService', s.byService, satByService, 'wide', 'by-service')}
         ${this.table('reports.byStaff', s.byStaff, satByStaff, 'wide', 'by-staff')} ${this.table('reports.byDay', s.byDay, null, '', 'by-day')}
         ${this.table('reports.byHour', s.byHour, null, '', 'by-hour')}
         <div class="card wide">

@@ -1,6 +1,8 @@
 /** How the province dashboard writes times and durations: always in the center's zone (Asia/Ho_Chi_Minh). */
 import { DEFAULT_TIME_ZONE, formatLocalTime, localDay, localParts } from '../../protocol/local-time';
-import { t } from './i18n';
+import { currentLang, t } from './i18n';
+
+const locale = () => (currentLang() === 'en' ? 'en-US' : 'vi-VN');
 
 /** 'HH:mm' when `at` is on the same local day as `now`, else 'HH:mm dd/MM' (the day matters then). */
 export function sinceText(at: number, now: number, timeZone: string = DEFAULT_TIME_ZONE): string {
@@ -20,7 +22,7 @@ export function duration(seconds: number | null | undefined): string {
 }
 
 export function percent(share: number | null | undefined): string {
-  return share === null || share === undefined ? '–' : `${Math.round(share * 1000) / 10}%`;
+  return share === null || share === undefined ? '–' : `${(Math.round(share * 1000) / 10).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`;
 }
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy'. */
@@ -29,4 +31,4 @@ export function dmy(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export const number = (n: number) => n.toLocaleString('vi-VN');
+export const number = (n: number) => n.toLocaleString(locale());

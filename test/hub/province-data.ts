@@ -40,6 +40,11 @@ export const PROVINCE_PLAN: CenterPlan[] = [
   { code: 'X-TAN-LAP', name: 'Xã Tân Lập', counters: 2, load: 0.85, offlineFrom: '09:42' },
   { code: 'X-SUOI-NGOT', name: 'Xã Suối Ngọt', counters: 2, load: 0.6 },
   { code: 'X-MUONG-LA', name: 'Xã Mường La', counters: 2, load: 0.5, notEnrolled: true },
+  { code: 'P-AN-PHU', name: 'Phường An Phú', counters: 3, load: 0.9 },
+  { code: 'X-PHU-HUU', name: 'Xã Phú Hữu', counters: 2, load: 0.7 },
+  { code: 'X-LONG-HAI', name: 'Xã Long Hải', counters: 2, load: 1.05, printerFaults: 2, offlineFrom: '10:12' },
+  { code: 'P-THANH-MY', name: 'Phường Thạnh Mỹ Lợi', counters: 3, load: 1.0 },
+  { code: 'X-DAK-ROSA', name: 'Xã Đắk Rơ Sa', counters: 1, load: 0.55 },
 ];
 
 /** Epoch ms of 'YYYY-MM-DD' 'HH:mm' in Ho Chi Minh City (UTC+7, no summer time). */
