@@ -48,26 +48,28 @@ export function postgresBinDir(): string {
 
 const isRoot = () => process.getuid?.() === 0;
 
-function run(bin: string, args: string[]): string {
+/** Runs in `cwd` (the cluster's own dir): the postgres user may not be allowed into the repository's folder. */
+function run(bin: string, args: string[], cwd: string): string {
   const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd });
 }
 
 export async function startPostgres(): Promise<PgCluster> {
   const bin = postgresBinDir();
-  const dir = mkdtempSync(join(tmpdir(), 'hub-pg-'));
+  // Somewhere the postgres user can reach (TMPDIR may point inside root's home).
+  const dir = mkdtempSync(join(isRoot() ? '/tmp' : tmpdir(), 'hub-pg-'));
   chmodSync(dir, 0o700);
   if (isRoot()) execFileSync('chown', ['postgres:postgres', dir]);
   const data = join(dir, 'data');
-  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'app', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'app', '-E', 'UTF8', '--locale=C', '--no-sync'], dir);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'], dir);
   start();
   let running = true;
   const halt = (mode: 'fast' | 'immediate' = 'fast') => {
     if (!running) return;
-    run(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']);
+    run(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop'], dir);
     running = false;
   };
   return {
