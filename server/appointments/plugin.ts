@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { BookBody, BookedSchema, CodeParam, OfficerAppointmentSchema, SlotSchema, SlotsQuery } from '../../protocol/appointments';
 import { DomainError } from '../../protocol/errors';
-import { ErrorSchema, Id, PublicTicketViewSchema, TicketViewSchema } from '../../protocol/schemas';
+import { ErrorSchema, Id, IdempotencyHeaders, PublicTicketViewSchema, TicketViewSchema } from '../../protocol/schemas';
 import { publicUrl } from '../core/public-url';
 import { IssueLimits, issueSource } from '../limits/issue-limits';
 import { ADMINS, ANY_STAFF, DIRECTORS } from '../plugins/auth';
@@ -75,7 +75,11 @@ export default fp(async function appointments(fastify) {
       throw err;
     }
     try {
-      return await run();
+      const result = await run();
+      // A retry answered with what an earlier request made costs nothing either.
+      const r = result as { replayed?: boolean; result?: { replayed?: boolean } };
+      if (r?.replayed === true || r?.result?.replayed === true) pass.refund();
+      return result;
     } catch (err) {
       if (!(err instanceof DomainError && err.code === 'APPOINTMENT_NOT_FOUND')) pass.refund();
       throw err;
@@ -89,10 +93,17 @@ export default fp(async function appointments(fastify) {
         tags,
         summary: 'Book a slot: 201 { code, serviceId, date, time }; refusals SLOT_FULL, PERSON_LIMIT_REACHED, ID_NUMBER_INVALID, SLOT_IN_PAST, BOOKING_OUTSIDE_HORIZON, SERVICE_CLOSED_ON_DAY, SLOT_NOT_OFFERED, SERVICE_NOT_BOOKABLE',
         body: BookBody,
+        headers: IdempotencyHeaders,
         response: { 201: BookedSchema, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await limited(requests, req, () => service.book(req.body))),
+    async (req, reply) => {
+      // A retried request (same Idempotency-Key) gets its booking again, and costs nothing.
+      const booked = await limited(requests, req, () => service.book(req.body, req.headers['idempotency-key']));
+      if (booked.replayed) reply.header('idempotent-replayed', 'true');
+      const { replayed: _replayed, ...answer } = booked;
+      return reply.status(201).send(answer);
+    },
   );
 
   app.get(

@@ -99,7 +99,7 @@ export class AppointmentService {
       .map((time) => ({ time, free: Math.max(0, capacity - (taken.get(time) ?? 0)) }));
   }
 
-  book(input: BookInput): Booked {
+  book(input: BookInput, idempotencyKey?: string): Booked & { replayed?: boolean } {
     const idNumber = input.idNumber.replace(/\s/g, '');
     if (!isIdNumber(idNumber)) throw new DomainError('ID_NUMBER_INVALID');
     const state = this.queue.state(this.centerId);
@@ -121,7 +121,9 @@ export class AppointmentService {
       capacity: slotCapacity(settings, service!, state.counters.values()),
       perPersonPerDay: settings.perPersonPerDay,
       perPersonPerField: settings.perPersonPerField,
+      idempotency: idempotencyKey ? { scope: `book:${this.centerId}`, key: idempotencyKey } : undefined,
     });
+    if (booked.replayed) return { code: booked.code, serviceId: booked.serviceId, date: booked.date, time: booked.time, replayed: true };
     this.logger.info({ code: booked.code, serviceId: booked.serviceId, date: booked.date, time: booked.time }, 'appointment booked');
     this.notify('booking.confirmed', booked);
     return { code: booked.code, serviceId: booked.serviceId, date: booked.date, time: booked.time };

@@ -71,6 +71,8 @@ export interface BookRequest {
   capacity: number;
   perPersonPerDay: number;
   perPersonPerField: number;
+  /** A retried request (same Idempotency-Key) gets the booking it made, and makes no other. */
+  idempotency?: { scope: string; key: string };
 }
 
 /** Statuses that hold a slot's place: a cancelled, expired or no-show booking gives it back. */
@@ -88,6 +90,8 @@ export class AppointmentStore {
       personDay: db.prepare(`SELECT COUNT(*) FROM appointments WHERE center_id = ? AND person_key = ? AND date = ? AND status IN ${COUNTS_FOR_PERSON}`).pluck(),
       personField: db.prepare(`SELECT COUNT(*) FROM appointments WHERE center_id = ? AND person_key = ? AND date = ? AND field = ? AND status IN ${COUNTS_FOR_PERSON}`).pluck(),
       codeExists: db.prepare('SELECT 1 FROM appointments WHERE code = ?').pluck(),
+      findKey: db.prepare('SELECT response FROM idempotency_keys WHERE scope = ? AND key = ?').pluck(),
+      saveKey: db.prepare('INSERT INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)'),
       insert: db.prepare(`INSERT INTO appointments (center_id, code, service_id, field, date, time, slot_at, person_key, phone, name, status, created_at)
         VALUES (@centerId, @code, @serviceId, @field, @date, @time, @slotAt, @personKey, @phone, @name, 'booked', @now)`),
       byCode: db.prepare('SELECT * FROM appointments WHERE center_id = ? AND code = ?'),
@@ -114,11 +118,16 @@ export class AppointmentStore {
     };
   }
 
-  /** Book one place, or refuse (SLOT_FULL, PERSON_LIMIT_REACHED) with nothing written. */
-  readonly book = (r: BookRequest): Appointment => this.bookTx.immediate(r);
+  /** Book one place, or refuse (SLOT_FULL, PERSON_LIMIT_REACHED) with nothing written. `replayed`: an earlier request's booking. */
+  readonly book = (r: BookRequest): Appointment & { replayed?: boolean } => this.bookTx.immediate(r);
 
-  private readonly bookTx = this.db.transaction((r: BookRequest): Appointment => {
+  private readonly bookTx = this.db.transaction((r: BookRequest): Appointment & { replayed?: boolean } => {
     const s = this.s;
+    if (r.idempotency) {
+      const earlier = s.findKey.get(r.idempotency.scope, r.idempotency.key) as string | undefined;
+      const found = earlier ? (s.byCode.get(r.centerId, earlier) as Row | undefined) : undefined;
+      if (found) return { ...fromRow(found), replayed: true };
+    }
     const taken = s.taken.get(r.centerId, r.serviceId, r.date, r.time) as number;
     if (taken >= r.capacity) throw new DomainError('SLOT_FULL', { time: r.time, date: dmy(r.date) });
     const perDay = s.personDay.get(r.centerId, r.personKey, r.date) as number;
@@ -130,6 +139,7 @@ export class AppointmentStore {
     do code = makeBookingCode(randomByte);
     while (s.codeExists.get(code));
     s.insert.run({ ...r, code });
+    if (r.idempotency) s.saveKey.run(r.idempotency.scope, r.idempotency.key, code, r.now);
     return fromRow(s.byCode.get(r.centerId, code) as Row);
   });
 

@@ -111,6 +111,22 @@ describe('booking', () => {
   });
 });
 
+describe('a retried booking', () => {
+  it('with the same Idempotency-Key gets the same code and makes no second booking', async () => {
+    const r = await appointmentApp();
+    t = r.t;
+    const body = { serviceId: 'svc-hotich', date: '2026-11-24', time: '09:00', idNumber: ID_A };
+    const first = await book(r.app, body, { 'idempotency-key': 'tap-1' });
+    const again = await book(r.app, body, { 'idempotency-key': 'tap-1' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(r.app.db.prepare('SELECT COUNT(*) FROM appointments').pluck().get()).toBe(1);
+    // Without the key, a second request is a second booking attempt: refused by the per-field limit.
+    expect((await book(r.app, body)).json().code).toBe('PERSON_LIMIT_REACHED');
+  });
+});
+
 describe('per-person limits, by the hash of the ID number', () => {
   it('allows 2 a day and 1 per field, across services; another day starts afresh; a cancellation gives one back', async () => {
     const r = await appointmentApp();
