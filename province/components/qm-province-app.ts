@@ -109,6 +109,8 @@ export class QmProvinceApp extends LitElement {
   @state() private checked = false;
   @state() private route: Route = parseRoute(location.hash);
   @state() private tick = 0;
+  /** The hub refused the session (expired, signed out elsewhere): the sign-in form says why it is back. */
+  @state() private ended = false;
   private live: ProvinceLive | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly onHash = () => (this.route = parseRoute(location.hash));
@@ -131,11 +133,16 @@ export class QmProvinceApp extends LitElement {
 
   private signedIn(account: Account) {
     this.account = account;
+    this.ended = false;
     this.stopLive();
     this.live = new ProvinceLive();
     this.unsubscribe = this.live.subscribe(() => {
       this.tick++;
-      if (this.live?.status === 'signed-out') this.account = null;
+      if (this.live?.status === 'signed-out') {
+        this.account = null;
+        this.ended = true;
+        this.stopLive();
+      }
     });
     this.live.start();
   }
@@ -174,8 +181,7 @@ export class QmProvinceApp extends LitElement {
       </div>
     </header>`;
     if (!this.account || !this.live) {
-      const ended = this.live === null && this.checked && this.tick > 0;
-      return html`${header}<main><qm-province-login ?ended=${ended} @qm-logged-in=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></qm-province-login></main>`;
+      return html`${header}<main><qm-province-login ?ended=${this.ended} @qm-logged-in=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></qm-province-login></main>`;
     }
     const live = this.live;
     const banners = html`

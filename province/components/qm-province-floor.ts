@@ -77,6 +77,10 @@ export class QmProvinceFloor extends LitElement {
       .figure.bad .value {
         color: var(--qm-red);
       }
+      section.card h3 {
+        margin: 0 0 0.6rem;
+        font-size: 1.1rem;
+      }
       .grid {
         display: grid;
         grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);

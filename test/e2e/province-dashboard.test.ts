@@ -163,11 +163,26 @@ describe('province dashboard', () => {
     await shoot('province-reports-tables.png');
   });
 
+  it('speaks English on request, and Vietnamese again', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Reports', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Province reports' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Báo cáo cấp tỉnh' }).count()).toBe(1);
+  });
+
   it('narrows the report to one center', async () => {
     await page.getByTestId('report-center').selectOption({ label: 'X-SUOI-NGOT · Xã Suối Ngọt' });
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
     const one = (await hub.app.inject({ method: 'GET', url: `/api/hub/reports/summary?from=2026-03-04&to=${DAY}&centerId=${byCode('X-SUOI-NGOT').id}`, headers: { cookie: hub.adminCookie } })).json();
     await expect.poll(() => page.getByTestId('tot-issued').textContent()).toContain(one.totals.issued.toLocaleString('vi-VN'));
     expect(await page.getByTestId('by-center').count()).toBe(0);
+  });
+
+  it('signs out: the form is back and the hub refuses the old session', async () => {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect.poll(() => page.getByLabel('Tên đăng nhập').count()).toBe(1);
+    expect(await page.evaluate(async () => (await fetch('/api/hub/centers')).status)).toBe(401);
   });
 });
