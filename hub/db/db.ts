@@ -9,6 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
+import { DomainError } from '../../protocol/errors';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -35,6 +36,22 @@ const NUMERIC = 1700;
 /** int8 fits a JS number for everything the hub stores (epoch ms, seq, counts). */
 const toNumber = (value: string) => Number(value);
 
+/**
+ * Whether an error means the database is out of reach (down, restarting, the connection cut) rather than a
+ * statement failing: such a request is answered 503 HUB_DATABASE_UNAVAILABLE, and the link retries it.
+ */
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  return typeof e?.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(e.message);
+}
+
+const unavailable = (err: unknown): never => {
+  throw isUnavailable(err) ? new DomainError('HUB_DATABASE_UNAVAILABLE') : err;
+};
+
 export function openPostgres(connectionString: string, options: { max?: number } = {}): HubDb {
   const pool = new pg.Pool({
     connectionString,
@@ -49,25 +66,28 @@ export function openPostgres(connectionString: string, options: { max?: number }
   // An idle client losing its server (PostgreSQL restarted) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<R>> => {
-    const r = await client.query(sql, params as unknown[] | undefined);
+    const r = await client.query(sql, params as unknown[] | undefined).catch(unavailable);
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
-    exec: async (sql) => void (await pool.query(sql)),
+    exec: async (sql) => void (await pool.query(sql).catch(unavailable)),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(unavailable);
+      let broken = false;
       try {
-        await client.query('BEGIN');
-        const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await client.query(sql)) });
-        await client.query('COMMIT');
+        await client.query('BEGIN').catch(unavailable);
+        const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await client.query(sql).catch(unavailable)) });
+        await client.query('COMMIT').catch(unavailable);
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        broken = err instanceof DomainError && err.code === 'HUB_DATABASE_UNAVAILABLE';
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        // A connection that failed is dropped, not handed to the next request.
+        client.release(broken ? true : undefined);
       }
     },
     close: () => pool.end(),

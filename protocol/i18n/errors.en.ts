@@ -92,5 +92,6 @@ export const errorsEn: ErrorMessages = {
   HUB_CREDENTIAL_INVALID: 'This center is not recognised by the province hub (its link credential is wrong or was revoked). Enrol it again with a new code.',
   ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, already used or expired. Ask the province for a new one.',
   CENTER_NOT_FOUND: 'Center not found.',
+  HUB_DATABASE_UNAVAILABLE: 'The province hub cannot reach its database right now. Please try again shortly; nothing was changed.',
   INTERNAL: 'A system error occurred. Please try again.',
 };

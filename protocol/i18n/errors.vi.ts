@@ -91,6 +91,7 @@ export const errorsVi = {
   HUB_CREDENTIAL_INVALID: 'Trung tâm không được hệ thống tỉnh công nhận (mã kết nối sai hoặc đã bị thu hồi). Hãy đăng ký lại bằng mã mới.',
   ENROLMENT_CODE_INVALID: 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin tỉnh cấp mã mới.',
   CENTER_NOT_FOUND: 'Không tìm thấy trung tâm.',
+  HUB_DATABASE_UNAVAILABLE: 'Hệ thống tỉnh tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút; chưa có gì thay đổi.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại.',
 } as const;
 

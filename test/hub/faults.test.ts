@@ -109,15 +109,15 @@ describe('faults', () => {
     expect(roll).toEqual({ issued: 10_000, called: 10_000, open: 10_000 });
   }, 180_000);
 
-  it('PostgreSQL restarted under a running node: refused while it is down, answered again when it is back', async () => {
+  it('PostgreSQL restarted under a running node: 503 while it is down, answered again when it is back', async () => {
     const c = await enrolCenter(hub, 'PGR');
     const batch = (seq: number) => ({ commits: [commit(seq, DAY_START + seq, [ticketRow({ id: `p${seq}`, serviceId: 's', issuedAt: DAY_START + seq })])] });
     expect((await ingest(hub, c.credential, batch(1))).statusCode).toBe(200);
     cluster.halt('fast');
     try {
       const res = await ingest(hub, c.credential, batch(2));
-      expect(res.statusCode).toBe(500);
-      expect(res.json().code).toBe('INTERNAL');
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({ code: 'HUB_DATABASE_UNAVAILABLE', message: expect.stringContaining('cơ sở dữ liệu') });
     } finally {
       cluster.resume();
     }
