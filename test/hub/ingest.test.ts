@@ -336,3 +336,37 @@ describe('names and reasons in the province summary', () => {
     expect(all.byCounter.find((g: { key: string }) => g.key === `${c.id}/ctr-1`)?.label).toBe('NAM · Quầy 1');
   });
 });
+
+describe('a production hub (SEED=none)', () => {
+  it('creates only admin with a one-time password, which opens nothing but its own replacement', async () => {
+    const prod = await startHubNoSeed();
+    try {
+      const [account] = prod.app.hubSeededAccounts;
+      expect(prod.app.hubSeededAccounts).toHaveLength(1);
+      expect(account).toMatchObject({ username: 'admin', role: 'admin', oneTime: true });
+      expect(account.password).not.toBe('demo-pass');
+      const cookie = await login(prod.app, 'admin', account.password);
+      const blocked = await prod.app.inject({ method: 'GET', url: '/api/hub/centers', headers: { cookie } });
+      expect(blocked.statusCode).toBe(403);
+      expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+      const changed = await prod.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: account.password, newPassword: 'a-long-new-password' } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json().mustChangePassword).toBe(false);
+      expect((await prod.app.inject({ method: 'GET', url: '/api/hub/centers', headers: { cookie } })).statusCode).toBe(200);
+      await expect(login(prod.app, 'director', 'demo-pass')).rejects.toThrow('401');
+    } finally {
+      await prod.app.close();
+    }
+  });
+});
+
+async function startHubNoSeed() {
+  const { buildHub } = await import('../../hub/app');
+  const { loadHubConfig } = await import('../../hub/config');
+  const { openPostgres } = await import('../../hub/db/db');
+  const { createDatabase } = await import('../helpers/postgres');
+  const db = openPostgres(await createDatabase(cluster, 'hub_seed_none'));
+  const app = await buildHub({ config: loadHubConfig({ LOG_LEVEL: 'silent', SEED: 'none' }), db, logger: false });
+  await app.ready();
+  return { app };
+}
