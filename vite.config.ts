@@ -12,6 +12,7 @@ const pages = {
   province: 'province/index.html',
   rate: 'console/rate.html',
   pair: 'devices/pair.html',
+  book: 'book/index.html',
 };
 
 const serverUrl = process.env.DEV_SERVER_URL ?? 'http://127.0.0.1:8080';
