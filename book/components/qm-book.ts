@@ -291,6 +291,15 @@ export class QmBook extends LitElement {
       gap: 10px;
       flex-wrap: wrap;
     }
+    /* On a phone the next step stays in reach below a long list of times. */
+    .actions.sticky {
+      position: sticky;
+      bottom: 0;
+      margin: 0 -16px;
+      padding: 10px 16px 14px;
+      background: #f3f6f9;
+      box-shadow: 0 -4px 10px rgb(0 0 0 / 0.08);
+    }
     .btn {
       min-height: 52px;
       padding: 10px 20px;
@@ -712,7 +721,7 @@ export class QmBook extends LitElement {
                       </ul>`}`
               : nothing}`
         : nothing}
-      <div class="actions">
+      <div class="actions sticky">
         <button class="btn secondary" @click=${() => this.restart()}>${this.L('back')}</button>
         <button class="btn" data-testid="to-details" ?disabled=${!this.day || !this.time} @click=${() => ((this.step = 'details'), (this.error = ''))}>${this.L('next')}</button>
       </div>`;

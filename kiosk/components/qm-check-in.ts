@@ -46,8 +46,8 @@ export class QmCheckIn extends LitElement {
         margin: 8px 0;
       }
       .box {
-        width: 120px;
-        height: 140px;
+        width: 136px;
+        height: 164px;
         display: grid;
         place-items: center;
         border: 4px solid var(--_line);

@@ -159,7 +159,8 @@ export const kioskStyles = css`
     justify-content: center;
   }
   .choices .btn {
-    min-height: 96px;
+    min-height: 110px;
+    font-size: calc(34px * var(--_k));
   }
   .lookup .icon,
   .priority-open .icon {

@@ -491,6 +491,7 @@ export class QmKiosk extends LitElement {
               ${service ? L('normalTicketFor', { service: serviceName }) : L('normalTicket')}
             </button>
             <button class="btn secondary" @click=${() => this.go({ name: 'check-in' })}>${L('checkInAgain')}</button>
+            <button class="btn secondary" @click=${() => this.go({ name: 'home' })}>${L('home')}</button>
           </div>
         </div>`;
       }

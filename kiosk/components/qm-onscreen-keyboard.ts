@@ -76,8 +76,8 @@ export class QmOnscreenKeyboard extends LitElement {
         font-size: calc(28px * var(--_k));
       }
       .code button {
-        max-width: 112px;
-        height: 92px;
+        max-width: 118px;
+        height: 108px;
         font-size: calc(40px * var(--_k));
       }
       .code .action {

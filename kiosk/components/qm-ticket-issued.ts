@@ -74,6 +74,12 @@ export class QmTicketIssued extends LitElement {
         color: var(--_priority);
         margin: 0;
       }
+      .booked {
+        font-size: calc(30px * var(--_k));
+        font-weight: 700;
+        color: var(--_primary);
+        margin: 0;
+      }
       /* Three figures side by side; with large text they wrap rather than overflow. */
       dl {
         display: flex;
@@ -220,6 +226,7 @@ export class QmTicketIssued extends LitElement {
         <p class="number" data-testid="ticket-number">${tk.number}</p>
         <p class="service">${service}</p>
         ${tk.priorityName ? html`<p class="priority">${t(this.locale, 'priorityChosen', { name: tk.priorityName })}</p>` : null}
+        ${tk.slotAt ? html`<p class="booked" data-testid="booked-for">${t(this.locale, 'bookedFor', { time: formatLocalTime(tk.slotAt, this.timeZone) })}</p>` : null}
         <dl>
           <div>
             <dt>${t(this.locale, 'ahead')}</dt>

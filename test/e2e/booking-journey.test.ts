@@ -186,6 +186,7 @@ describe('booking journey', () => {
   it('checks in at the kiosk by typing the code; the ticket is called at its slot and the hall display shows it', async () => {
     clock.ms = at('09:20');
     const page = await kiosk();
+    await page.screenshot({ path: `${SHOTS}/kiosk-checkin-home.png` });
     await page.locator('[data-testid="check-in-open"]').tap();
     await page.locator('qm-check-in').waitFor();
     await expectAxeClean(page, 'kiosk: check-in');
@@ -200,6 +201,7 @@ describe('booking journey', () => {
     await number.waitFor();
     const issued = await number.innerText();
     expect(issued).toBe('A001');
+    expect(await page.locator('[data-testid="booked-for"]').innerText()).toBe('Lịch hẹn lúc 09:30: bạn sẽ được gọi từ giờ này.');
     // Read aloud like any ticket.
     await page.waitForFunction((n) => (window.__qmKioskVoiceLog ?? []).some((e) => e.event === 'request' && e.line === 'issued' && e.text.includes(n)), issued);
     await page.screenshot({ path: `${SHOTS}/kiosk-checkin-ticket.png` });
