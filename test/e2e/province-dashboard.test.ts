@@ -1,9 +1,11 @@
 /**
- * The province dashboard in real Chromium at 1920×1080, on a hub node (embedded PGlite) fed through its real ingest
- * route with a simulated week of seven centers (one offline since 09:42, one with a printer fault, one never
- * enrolled): sign-in, every center, a center coming back online and a waiting count changing live after an
- * ingest, the Redis banner, the drill-down into a floor, the reports and their CSV; axe on the dashboard and the
- * reports. UPDATE_SCREENSHOTS=1 also writes docs/screenshots/province-*.png.
+ * The province dashboard in real Chromium at 1920×1080, on two hub nodes over one database (embedded PGlite, shared
+ * in this process) and one real Redis: the centers' batches go into node A through its real ingest route, the page
+ * is opened on node B. A simulated week of twelve centers (one offline since 09:42, one with a printer fault, one
+ * never enrolled): sign-in, every center, a center coming back online and waiting counts changing live after an
+ * ingest on the other node, the banner while Redis is really down, the list fetched again after a reconnect, the
+ * drill-down into a floor, the reports and their CSV; axe on the dashboard, the floor and the reports.
+ * UPDATE_SCREENSHOTS=1 also writes docs/screenshots/province-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { hallUrl, launchBrowser } from '../helpers/browser';
-import { commit, ingest, startHub, ticketRow, type TestHub } from '../hub/fixture';
+import { startRedis, type RedisServer } from '../helpers/redis';
+import { commit, ingest, startHub, startHubOn, ticketRow, type TestHub } from '../hub/fixture';
 import { PROVINCE_PLAN, ict, seedProvince, type SeededCenter } from '../hub/province-data';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,20 +25,34 @@ const NOW = '10:35';
 const outDir = join(tmpdir(), 'hang-cho-province-screens');
 
 let hub: TestHub;
+/** The node the page is opened on: it hears node A's ingest only through Redis. */
+let nodeB: TestHub;
+let redis: RedisServer;
 let url: string;
 let browser: Browser;
 let page: Page;
 let centers: SeededCenter[];
+
+async function waitFor(ok: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 300 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await ok())) throw new Error('Redis never answered the hub nodes');
+}
 
 const byCode = (code: string) => centers.find((c) => c.plan.code === code)!;
 const row = (code: string) => page.locator(`tr[data-center="${code}"]`);
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  hub = await startHub(null);
+  redis = await startRedis();
+  hub = await startHub(null, { REDIS_URL: redis.url });
   centers = await seedProvince(hub, { day: DAY, now: NOW });
+  // Node A closes the shared database; node B must not close it twice.
+  nodeB = await startHubOn({ ...hub.db, close: async () => undefined }, { REDIS_URL: redis.url });
+  nodeB.clock.t = hub.clock.t;
+  for (const node of [hub, nodeB]) await waitFor(async () => (await node.app.inject({ method: 'GET', url: '/api/health' })).json().redis === 'ok');
   await hub.app.listen({ port: 0, host: '127.0.0.1' });
-  url = hallUrl(`http://127.0.0.1:${(hub.app.server.address() as AddressInfo).port}`);
+  await nodeB.app.listen({ port: 0, host: '127.0.0.1' });
+  url = hallUrl(`http://127.0.0.1:${(nodeB.app.server.address() as AddressInfo).port}`);
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -43,7 +60,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await nodeB?.close();
   await hub?.close();
+  await redis?.stop();
 });
 
 async function axe(): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
@@ -118,17 +137,20 @@ describe('province dashboard', () => {
     await expect.poll(() => row('P-TAN-DINH').getByTestId('waiting').textContent()).toBe('42');
   });
 
-  it('says so when the hub reports its Redis link down, and clears it when it is back', async () => {
-    hub.app.io.of('/province').emit('hub:status', { redis: 'down' });
+  it('says so while Redis is down, and clears it when Redis is back', async () => {
+    expect(await page.getByTestId('redis-down').count()).toBe(0);
+    await redis.stop();
     await expect.poll(() => page.getByTestId('redis-down').isVisible()).toBe(true);
-    hub.app.io.of('/province').emit('hub:status', { redis: 'ok' });
-    await expect.poll(() => page.getByTestId('redis-down').count()).toBe(0);
+    expect(await page.getByTestId('redis-down').textContent()).toContain('Redis');
+    await shoot('province-redis-down.png');
+    await redis.start();
+    await expect.poll(() => page.getByTestId('redis-down').count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('refetches the list when it comes back after the hub closed its connection, so news sent meanwhile is not lost', async () => {
     const phuHuu = byCode('X-PHU-HUU');
     // The hub closes every dashboard's socket; the batch below is announced while none is connected.
-    hub.app.io.of('/province').disconnectSockets(true);
+    nodeB.app.io.of('/province').local.disconnectSockets(true);
     const res = await ingest(hub, phuHuu.credential!, { live: { ...phuHuu.sim!.live, at: ict(DAY, NOW), waiting: 17 } });
     expect(res.statusCode).toBe(200);
     await expect.poll(() => row('X-PHU-HUU').getByTestId('waiting').textContent()).toBe('17');
