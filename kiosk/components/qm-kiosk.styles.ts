@@ -130,6 +130,13 @@ export const kioskStyles = css`
   .lookup {
     background: var(--_lookup);
   }
+  /* Lookup and booking check-in share one row, so the services keep their room. */
+  .extras {
+    grid-template-columns: 1fr 1fr;
+  }
+  .extras > :not(.lookup):not(.checkin-open) {
+    grid-column: 1 / -1;
+  }
   .checkin-open {
     width: 100%;
     min-height: 110px;
@@ -262,7 +269,21 @@ export const kioskStyles = css`
   .frame.large .checkin-open {
     background: #111111;
   }
+  .frame.large .checkin-open small {
+    display: none;
+  }
+  /* Side by side at half the width: still larger than standard text, on two lines at most, so the services fit. */
   .frame.large .lookup,
+  .frame.large .checkin-open {
+    font-size: calc(26px * var(--_k));
+  }
+  .frame.large .lookup .icon,
+  .frame.large .checkin-open .icon {
+    width: 48px;
+    height: 48px;
+  }
+  .frame.large .lookup,
+  .frame.large .checkin-open,
   .frame.large .priority-open {
     min-height: 104px;
     padding: 12px 24px;
@@ -272,11 +293,19 @@ export const kioskStyles = css`
       grid-template-columns: 1fr 480px;
       align-items: end;
     }
-    .lookup {
-      min-height: 180px;
+    /* Landscape: the priority groups on the left, lookup and check-in stacked on the right. */
+    .extras > :not(.lookup):not(.checkin-open) {
+      grid-column: 1;
+      grid-row: 1 / span 2;
+    }
+    .extras .checkin-open {
+      grid-column: 2;
     }
     .priority-first + .lead + qm-service-grid + .extras {
-      grid-template-columns: 1fr;
+      grid-template-columns: 1fr 1fr;
+    }
+    .priority-first + .lead + qm-service-grid + .extras .checkin-open {
+      grid-column: auto;
     }
     .priority-first + .lead + qm-service-grid + .extras .lookup {
       min-height: 96px;
