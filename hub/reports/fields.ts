@@ -1,32 +1,18 @@
 /**
- * The province summary by procedure field (lĩnh vực: Hộ tịch, Đất đai…), from the rollups alone. A service's field
- * comes from the center's configuration changes (the newest `service.*` audit row or `config.snapshot` naming it,
- * `field` of the saved service); services whose field the hub never heard of group under '' ("Chưa rõ lĩnh vực").
- * The same service id may sit in different fields at two centers: the map is per (center, service).
- * Two statements, like the summary: sums per field, then the non-empty histogram buckets per field.
+ * The province summary by procedure field (lĩnh vực: Hộ tịch, Đất đai…), from the daily layer of the rollups
+ * (hub/ingest/daily.ts, its `service` rows) alone. A service's field comes from the center's configuration changes
+ * (the newest `service.*` audit row or `config.snapshot` naming it, `field` of the saved service); services whose
+ * field the hub never heard of group under '' ("Chưa rõ lĩnh vực"). The same service id may sit in different
+ * fields at two centers: the map is per (center, service). One statement of plain sums, like the summary.
  */
 import type { Queryable } from '../db/db';
+import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../ingest/daily';
 
-export interface FieldSums {
-  k: string;
-  issued: number;
-  served: number;
-  no_show: number;
-  cancelled: number;
-  open: number;
-  wait_count: number;
-  wait_sum: number;
-  wait_max: number;
-  service_count: number;
-  service_sum: number;
-  service_max: number;
-  sla_called: number;
-  sla_met: number;
-  r1: number;
-  r2: number;
-  r3: number;
-  r4: number;
-}
+const AGGREGATES = [
+  ...SCALAR_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`),
+  ...MAX_COLUMNS.map((c) => `max(r.${c}) AS ${c}`),
+  ...[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `sum(r.${c}) AS ${c}`),
+].join(', ');
 
 /** (center, service) → field, newest configuration change first. */
 const FIELD_MAP = `
@@ -44,36 +30,20 @@ const FIELD_MAP = `
     ORDER BY center_id, sid, cid DESC
   )`;
 
-export async function fieldRollups(db: Queryable, input: { from: string; to: string; centerId: string | null }): Promise<{ sums: FieldSums[]; hist: { k: string; m: string; i: number; n: number }[] }> {
-  const where = `r.business_day BETWEEN $1 AND $2${input.centerId ? ' AND r.center_id = $3' : ''}`;
+/** One row per field: the daily layer's columns summed (`field` '' = unknown). */
+export async function fieldRows(db: Queryable, input: { from: string; to: string; centerId: string | null }): Promise<Record<string, number | string | null>[]> {
   const params: unknown[] = [input.from, input.to];
   if (input.centerId) params.push(input.centerId);
-  const sums = await db.query<FieldSums>(
+  const r = await db.query<Record<string, number | string | null>>(
     `WITH ${FIELD_MAP}
-     SELECT COALESCE(f.field, '') AS k,
-       sum(r.issued) AS issued, sum(r.served) AS served, sum(r.no_show) AS no_show, sum(r.cancelled) AS cancelled, sum(r.open) AS open,
-       sum(r.wait_count) AS wait_count, sum(r.wait_sum) AS wait_sum, max(r.wait_max) AS wait_max,
-       sum(r.service_count) AS service_count, sum(r.service_sum) AS service_sum, max(r.service_max) AS service_max,
-       sum(r.sla_called) AS sla_called, sum(r.sla_met) AS sla_met,
-       sum(r.rating_1) AS r1, sum(r.rating_2) AS r2, sum(r.rating_3) AS r3, sum(r.rating_4) AS r4
-     FROM rollup_hourly r LEFT JOIN field_map f ON f.center_id = r.center_id AND f.sid = r.service_id
-     WHERE ${where}
+     SELECT COALESCE(f.field, '') AS field, ${AGGREGATES}
+     FROM rollup_daily r LEFT JOIN field_map f ON f.center_id = r.center_id AND f.sid = r.key
+     WHERE r.dim = 'service' AND r.business_day BETWEEN $1 AND $2${input.centerId ? ' AND r.center_id = $3' : ''}
      GROUP BY 1`,
     params,
   );
-  const hist = await db.query<{ k: string; m: string; i: number; n: number }>(
-    `WITH ${FIELD_MAP}
-     SELECT COALESCE(f.field, '') AS k, u.m, u.i, sum(u.n) AS n
-     FROM rollup_hourly r
-     LEFT JOIN field_map f ON f.center_id = r.center_id AND f.sid = r.service_id
-     CROSS JOIN LATERAL (
-       SELECT 'w' AS m, i::int AS i, n FROM unnest(r.wait_hist) WITH ORDINALITY AS w(n, i) WHERE n <> 0
-       UNION ALL
-       SELECT 's', i::int, n FROM unnest(r.service_hist) WITH ORDINALITY AS s(n, i) WHERE n <> 0
-     ) u
-     WHERE ${where}
-     GROUP BY 1, 2, 3`,
-    params,
-  );
-  return { sums: sums.rows, hist: hist.rows };
+  return r.rows;
 }
+
+/** The same, by its earlier name (the bench times it alone). */
+export const fieldRollups = fieldRows;

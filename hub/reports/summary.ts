@@ -15,7 +15,7 @@ import { displayDay } from '../../server/reports/zone';
 import type { Queryable } from '../db/db';
 import { BUCKETS, histogramPercentile } from '../ingest/rollup';
 import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../ingest/daily';
-import { fieldRollups } from './fields';
+import { fieldRows } from './fields';
 
 export interface ProvinceCenterFigures extends ReportGroup {
   centerId: string;
@@ -39,7 +39,7 @@ export interface ProvinceSummary extends ReportSummary {
 }
 
 /** The groupings: the daily layer's dims, and center and day summed from its totals. */
-type Dimension = 'total' | 'center' | 'service' | 'counter' | 'staff' | 'hour' | 'day';
+type Dimension = 'total' | 'center' | 'service' | 'counter' | 'staff' | 'hour' | 'day' | 'field';
 
 const AGGREGATES = [
   ...SCALAR_COLUMNS.map((c) => `sum(${c}) AS ${c}`),
@@ -179,16 +179,8 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     .filter((r) => r.n > 0)
     .map((r) => ({ ...reasonInfo(r.reason), count: r.n }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
-  const fields = await fieldRollups(db, { from: input.range.from, to: input.range.to, centerId: input.centerId });
-  const fieldAccs = new Map<string, Acc>();
-  for (const row of fields.sums) {
-    const s = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? 0])) as unknown as ScalarRow;
-    fieldAccs.set(s.k, { s, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) });
-  }
-  for (const h of fields.hist) {
-    const a = fieldAccs.get(h.k);
-    if (a) (h.m === 'w' ? a.wh : a.sh)[h.i - 1] += h.n;
-  }
+  // By procedure field: the daily layer's service rows, each (center, service) in its field (hub/reports/fields.ts).
+  for (const row of await fieldRows(db, { from: input.range.from, to: input.range.to, centerId: input.centerId })) add('field', String(row.field), row);
   const fieldLabel = (k: string) => k || 'Chưa rõ lĩnh vực';
   const byFieldOrder = <T extends { key: string }>(xs: T[]) => xs.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.key.localeCompare(b.key, 'vi'));
   const empty: Acc = { s: { g: 'total', k: '', issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
@@ -261,7 +253,7 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     },
     reasonDetails,
     byCenter,
-    byField: byFieldOrder([...fieldAccs.values()].map((a) => group(a.s.k, fieldLabel(a.s.k), a))),
-    satisfactionByField: byFieldOrder([...fieldAccs.values()].map((a) => satisfaction(a.s.k, fieldLabel(a.s.k), a.s))).filter((g) => g.total > 0),
+    byField: byFieldOrder(of('field').map((a) => group(a.s.k, fieldLabel(a.s.k), a))),
+    satisfactionByField: byFieldOrder(of('field').map((a) => satisfaction(a.s.k, fieldLabel(a.s.k), a.s))).filter((g) => g.total > 0),
   };
 }
