@@ -275,6 +275,20 @@ describe('booking journey', () => {
     expect(t.app.db.prepare('SELECT status FROM appointments WHERE code = ?').pluck().get(later)).toBe('booked');
   });
 
+  it("a CCCD scanned on the check-in screen checks in that person's booking of today", async () => {
+    clock.ms = at('09:55');
+    const card = '031096004466||Tran Thi Binh|15081996|Nu|12 Le Loi, Quan 1, TP Ho Chi Minh|20042021';
+    const booked = await bookApi('031096004466', '10:00', 'svc-xaydung');
+    const page = await kiosk();
+    await page.locator('[data-testid="check-in-open"]').tap();
+    await page.locator('qm-check-in').waitFor();
+    await scan(page, card);
+    const number = page.locator('[data-testid="ticket-number"]');
+    await number.waitFor();
+    expect(await page.locator('[data-testid="booked-for"]').innerText()).toContain('10:00');
+    expect(t.app.db.prepare('SELECT status FROM appointments WHERE code = ?').pluck().get(booked)).toBe('checked-in');
+  });
+
   it('the large-text mode holds on the check-in screen, and idleness returns it home', async () => {
     const { context, page } = await openKiosk(browser, t.url, undefined, 'kiosk=K1&idle=3');
     contexts.push(context);
