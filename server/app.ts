@@ -19,6 +19,7 @@ import voicePacks from './plugins/voice-packs';
 import embedding from './plugins/embedding';
 import sameOrigin from './plugins/same-origin';
 import hubLink from './plugins/hub-link';
+import reportRollups from './plugins/report-rollups';
 import appointments from './appointments/plugin';
 import publicRoutes from './routes/public';
 import ticketRoutes from './routes/tickets';
@@ -77,6 +78,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(docs);
   await app.register(realtime);
   await app.register(hubLink);
+  await app.register(reportRollups);
   await app.register(appointments);
   await app.register(publicRoutes);
   await app.register(ticketRoutes);

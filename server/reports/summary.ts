@@ -16,6 +16,7 @@ import { GroupAcc, GroupMap, SatisfactionAcc } from './aggregate';
 import { loadLabels, type Labels } from './labels';
 import { ticketQuery, type ReportFilters } from './query';
 import { reasonInfo } from './reasons';
+import { rollupSummarizer } from './rollup-summary';
 import { displayDay, zoneClock } from './zone';
 
 export interface SummaryInput {
@@ -24,7 +25,16 @@ export interface SummaryInput {
   range: ReportRange;
   filters: ReportFilters;
   now: number;
+  /**
+   * Per-day rollups (server/reports/rollups.ts) for the period's closed days: 'auto' (default) for periods longer
+   * than ROLLUP_MIN_DAYS, 'on' whatever the length, 'off' never. With them, medians and p90 come from histograms
+   * (exact to within a bucket); without, they are exact like Excel's.
+   */
+  rollups?: 'auto' | 'on' | 'off';
 }
+
+/** A period up to a month stays exact ticket by ticket (its tickets.csv recomputes in Excel); longer ones use rollups. */
+export const ROLLUP_MIN_DAYS = 32;
 
 export type FullSummary = ReportSummary & ReportSummaryExtras;
 
@@ -72,8 +82,13 @@ export function buildSummarySliced(reader: Db, input: SummaryInput): Promise<Ful
   return run;
 }
 
-function summarizer(db: Db, input: SummaryInput) {
+function summarizer(db: Db, input: SummaryInput): { rows: Iterable<unknown>; add: (row: unknown) => void; finish: () => FullSummary } {
   const labels = loadLabels(db, input.centerId);
+  const mode = input.rollups ?? 'auto';
+  if (mode === 'on' || (mode === 'auto' && input.range.days >= ROLLUP_MIN_DAYS)) {
+    const r = rollupSummarizer(db, input, labels, sortGroups);
+    if (r) return r;
+  }
   const zone = zoneClock(input.timeZone);
   const q = ticketQuery(input.centerId, input.range, input.filters);
   // Only plain values cross into JavaScript: the per-row cost there dominates the scan itself.
@@ -111,7 +126,7 @@ function summarizer(db: Db, input: SummaryInput) {
     }
   };
 
-  return { rows: stmt.iterate(...q.params) as IterableIterator<Row>, add, finish: () => finish(db, input, labels, { totals, byService, byCounter, byStaff, byHour, byDay }) };
+  return { rows: stmt.iterate(...q.params) as IterableIterator<Row>, add: add as (row: unknown) => void, finish: () => finish(db, input, labels, { totals, byService, byCounter, byStaff, byHour, byDay }) };
 }
 
 interface Groups {
@@ -166,7 +181,7 @@ function finish(db: Db, input: SummaryInput, labels: Labels, { totals, byService
 }
 
 /** Services in the center's kiosk order, counters by number, staff by name (Vietnamese collation). */
-function sortGroups<T extends { key: string; label: string }>(groups: T[], labels: Labels, kind: 'service' | 'counter' | 'staff'): T[] {
+export function sortGroups<T extends { key: string; label: string }>(groups: T[], labels: Labels, kind: 'service' | 'counter' | 'staff'): T[] {
   if (kind === 'service') return groups.sort((a, b) => labels.serviceOrder(a.key) - labels.serviceOrder(b.key) || a.key.localeCompare(b.key));
   if (kind === 'counter') return groups.sort((a, b) => labels.counterOrder(a.key) - labels.counterOrder(b.key) || a.key.localeCompare(b.key));
   return groups.sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key));

@@ -5,6 +5,7 @@
 import type { Db } from './db';
 import { moveInheritedRoutingToTargetWait } from './routing-default-migration';
 import { createAppointmentTables } from '../appointments/migration';
+import { CREATE_ROLLUP_TABLES } from '../reports/rollups';
 
 interface Migration {
   version: number;
@@ -318,6 +319,12 @@ const MIGRATIONS: Migration[] = [
     name: 'appointments',
     // Appointments, their settings and person key, and the ticket's slot (server/appointments/migration.ts).
     up: createAppointmentTables,
+  },
+  {
+    version: 9,
+    name: 'summary rollups',
+    // Per-day rollups of the director's summary for closed days (server/reports/rollups.ts); built after start.
+    up: (db) => db.exec(CREATE_ROLLUP_TABLES),
   },
 ];
 
