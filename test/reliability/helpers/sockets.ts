@@ -31,7 +31,11 @@ export const staffSnapshot = (url: string, cookie: string) => snapshotFrom<Staff
 export const publicSnapshot = (url: string) => snapshotFrom<PublicSnapshot>(url, '/public');
 
 /** A snapshot without what legitimately differs between two reads of the same state. */
+/**
+ * What must survive a restart unchanged. The wait estimates are left out: they are computed at the moment of
+ * asking (a held ticket's remaining time shrinks as the restart takes its seconds), not stored.
+ */
 export function comparable<T extends PublicSnapshot>(s: T): Omit<T, 'serverTime' | 'printers'> {
   const { serverTime: _t, printers: _p, ...rest } = s;
-  return rest;
+  return { ...rest, stats: rest.stats.map(({ etaMinutes: _m, etaRange: _r, ...stat }) => stat) };
 }
