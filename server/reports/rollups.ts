@@ -24,10 +24,11 @@ import { loadLabels, type Labels } from './labels';
 export const ROLLUP_RULE = 1;
 
 export const CREATE_ROLLUP_TABLES = `
+  -- IF NOT EXISTS: a test that replays migrations from 6 on runs this one twice.
   -- Summary rollups (server/reports/rollups.ts): one row per closed business day, final service, counter, officer
   -- ('' when never called) and local hour of issue. Histograms are sparse: (bucket, count) pairs as little-endian
   -- uint32, buckets of hub/ingest/rollup.ts.
-  CREATE TABLE report_rollups (
+  CREATE TABLE IF NOT EXISTS report_rollups (
     center_id TEXT NOT NULL,
     business_day TEXT NOT NULL,
     service_id TEXT NOT NULL,
@@ -41,7 +42,7 @@ export const CREATE_ROLLUP_TABLES = `
     PRIMARY KEY (center_id, business_day, service_id, counter_id, staff_id, hour)
   ) WITHOUT ROWID;
   -- Ratings by the columns the rating carries ('' for none), and their reasons.
-  CREATE TABLE report_rollup_ratings (
+  CREATE TABLE IF NOT EXISTS report_rollup_ratings (
     center_id TEXT NOT NULL,
     business_day TEXT NOT NULL,
     service_id TEXT NOT NULL,
@@ -51,7 +52,7 @@ export const CREATE_ROLLUP_TABLES = `
     n INTEGER NOT NULL,
     PRIMARY KEY (center_id, business_day, service_id, counter_id, staff_id, level)
   ) WITHOUT ROWID;
-  CREATE TABLE report_rollup_reasons (
+  CREATE TABLE IF NOT EXISTS report_rollup_reasons (
     center_id TEXT NOT NULL,
     business_day TEXT NOT NULL,
     service_id TEXT NOT NULL,
@@ -63,7 +64,7 @@ export const CREATE_ROLLUP_TABLES = `
   ) WITHOUT ROWID;
   -- Which days are rolled up and on what basis: the rule version, the time zone of the hours, the target waits
   -- (JSON {serviceId: ms|null}) of the services queued for that day, the newest rating id folded in.
-  CREATE TABLE report_rollup_days (
+  CREATE TABLE IF NOT EXISTS report_rollup_days (
     center_id TEXT NOT NULL,
     business_day TEXT NOT NULL,
     rule INTEGER NOT NULL,
@@ -75,7 +76,7 @@ export const CREATE_ROLLUP_TABLES = `
     PRIMARY KEY (center_id, business_day)
   ) WITHOUT ROWID;
   -- Ratings up to this id have been looked at by the maintainer (late ratings of closed days folded in).
-  CREATE TABLE report_rollup_state (
+  CREATE TABLE IF NOT EXISTS report_rollup_state (
     center_id TEXT PRIMARY KEY,
     ratings_seen INTEGER NOT NULL DEFAULT 0
   );

@@ -13,7 +13,8 @@ import { seedIfEmpty } from '../../server/seed/seed';
 import { DEMO_COUNTERS, DEMO_SERVICES } from '../../server/seed/demo-center';
 import { addDays, startOfDay } from '../../server/queue/calendar';
 import { parseRange } from '../../server/reports/dates';
-import { buildSummary } from '../../server/reports/summary';
+import { buildSummary, type SummaryInput } from '../../server/reports/summary';
+import { buildPendingDays } from '../../server/reports/rollups';
 import { ticketCsvLines } from '../../server/reports/tickets-csv';
 import { loadLabels } from '../../server/reports/labels';
 import { ZoneClock } from '../../server/reports/zone';
@@ -125,10 +126,10 @@ function generate(db: Db): { tickets: number; events: number; ratings: number } 
 }
 
 /** Wall and CPU time of one summary; CPU time shows how much of the wall time was waiting for a shared machine. */
-function timeSummary(db: Db, from: string, to: string): { wall: number; cpu: number } {
+function timeSummary(db: Db, from: string, to: string, rollups: SummaryInput['rollups'] = 'auto'): { wall: number; cpu: number } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const s = buildSummary(db, { centerId: 'demo', timeZone: TZ, range: parseRange(from, to, to, TZ), filters: {}, now: Date.now() });
+  const s = buildSummary(db, { centerId: 'demo', timeZone: TZ, range: parseRange(from, to, to, TZ), filters: {}, now: Date.now(), rollups });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   if (s.totals.issued === 0) throw new Error('empty summary: generation failed');
@@ -175,10 +176,32 @@ export async function run(): Promise<BenchResult[]> {
     const warm: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < 10; i++) warm.push(timeSummary(reader, ...month));
     const year: { wall: number; cpu: number }[] = [];
-    for (let i = 0; i < 3; i++) year.push(timeSummary(reader, '2025-01-01', '2025-12-31'));
+    // Before: the ticket-by-ticket summary (what the route did for any period before rollups).
+    for (let i = 0; i < 3; i++) year.push(timeSummary(reader, '2025-01-01', '2025-12-31', 'off'));
     const day: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < 10; i++) day.push(timeSummary(reader, '2025-06-16', '2025-06-16'));
     reader.close();
+
+    // After: the day after the year is today, every day of the year is closed and rolled up (what the maintainer
+    // does after start, one day per turn), then the same year read through a fresh and a warm read connection.
+    db.prepare("UPDATE centers SET business_day = '2026-01-01' WHERE id = 'demo'").run();
+    const b0 = performance.now();
+    const built = buildPendingDays(db, 'demo', TZ, Date.now());
+    const buildMs = performance.now() - b0;
+    const rollupRows = db.prepare('SELECT COUNT(*) FROM report_rollups').pluck().get() as number;
+    const yearColdRollups: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = openReader(db, { cacheMiB: 64 });
+      yearColdRollups.push(timeSummary(r, '2025-01-01', '2025-12-31'));
+      r.close();
+    }
+    const reader2 = openReader(db, { cacheMiB: 64 });
+    const yearRollups: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < 10; i++) yearRollups.push(timeSummary(reader2, '2025-01-01', '2025-12-31'));
+    // The year and today (a live day, empty here) together, as a director asks on 1 January.
+    const yearToday: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < 5; i++) yearToday.push(timeSummary(reader2, '2025-01-01', '2026-01-01'));
+    reader2.close();
 
     const c0 = performance.now();
     let bytes = 0;
@@ -198,7 +221,11 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'month summary, cold connection, median of 5', value: wallOf(cold), unit: 'ms', target: '< 300 ms', note: `${monthTickets.toLocaleString('en')} tickets in June; ${cpuNote(cold)}` },
       { name: 'month summary, warm, median of 10', value: wallOf(warm), unit: 'ms', target: '< 300 ms', note: `${monthTickets.toLocaleString('en')} tickets in June; ${cpuNote(warm)}` },
       { name: 'day summary, warm, median of 10', value: wallOf(day), unit: 'ms', note: cpuNote(day) },
-      { name: 'year summary, median of 3', value: wallOf(year), unit: 'ms', note: `${note}; ${cpuNote(year)}` },
+      { name: 'year summary, ticket by ticket (before rollups), median of 3', value: wallOf(year), unit: 'ms', note: `${note}; ${cpuNote(year)}` },
+      { name: 'build the year\'s rollups (every closed day)', value: round(buildMs / 1000, 1), unit: 's', note: `${built} days, ${round(buildMs / Math.max(1, built), 1)} ms a day, ${rollupRows.toLocaleString('en')} rollup rows` },
+      { name: 'year summary from rollups, cold connection, median of 5', value: wallOf(yearColdRollups), unit: 'ms', target: '< 300 ms', note: cpuNote(yearColdRollups) },
+      { name: 'year summary from rollups, warm, median of 10', value: wallOf(yearRollups), unit: 'ms', target: '< 300 ms', note: cpuNote(yearRollups) },
+      { name: 'year + today (live) from rollups, warm, median of 5', value: wallOf(yearToday), unit: 'ms', note: cpuNote(yearToday) },
       { name: 'month tickets.csv (build all lines)', value: round(csvMs), unit: 'ms', note: `${rows - 1} rows, ${round(bytes / 2 ** 20, 1)} MiB` },
     ];
   } finally {
