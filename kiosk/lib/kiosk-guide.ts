@@ -81,6 +81,8 @@ export class KioskGuide implements ReactiveController {
     if (screen === before) return this.followPrinter();
     // On a citizen's first touch the greeting carries the prompt.
     if (screen.name === 'priority-service' && before?.name !== 'priority-service' && !this.starting) this.say({ kind: 'choose-field' });
+    // A walk-in's CCCD was scanned: the service is asked next, as for a priority group.
+    if (screen.name === 'cccd-service' && before?.name !== 'cccd-service') this.say({ kind: 'choose-field' });
     if (screen.name === 'issued' && screen.ticket && before?.ticket !== screen.ticket) {
       const fault = this.printFault(screen.ticket);
       if (fault) this.faultSaidFor = screen.ticket.id;

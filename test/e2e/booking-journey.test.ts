@@ -242,6 +242,8 @@ describe('booking journey', () => {
     const tickets = count(t, 'SELECT COUNT(*) FROM tickets');
     await scan(page, ELDERLY_CARD);
     await page.getByText('Đã đọc thẻ căn cước').waitFor();
+    // The kiosk asks for the field aloud, as after a priority group.
+    await page.waitForFunction(() => (window.__qmKioskVoiceLog ?? []).some((e) => e.event === 'request' && e.line === 'choose-field'));
     // The card alone issues nothing: the citizen chooses the service.
     expect(count(t, 'SELECT COUNT(*) FROM tickets')).toBe(tickets);
     await page.locator('qm-service-grid button[data-service="svc-chungthuc"]').tap();
