@@ -1,20 +1,11 @@
 /** Starts a hub node: config, database (migrations, seed), listen, print the dashboard URL, shut down gracefully. */
 import { buildHub } from './app';
 import { ConfigError, loadHubConfig } from './config';
+import { closeOnSignals, configOrExit, loggerOptions, printBanner, runMain } from '../server/core/process-start';
 
 async function main() {
-  let config;
-  try {
-    config = loadHubConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {};
-  const app = await buildHub({ config, logger: { level: config.LOG_LEVEL, ...pretty } });
+  const config = configOrExit(loadHubConfig, (err) => err instanceof ConfigError);
+  const app = await buildHub({ config, logger: loggerOptions(config.LOG_LEVEL) });
   await app.listen({ port: config.HUB_PORT, host: config.HUB_HOST });
 
   const address = app.server.address();
@@ -28,27 +19,8 @@ async function main() {
     `  Database:                        ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite (${config.dataDir}/pglite)`}`,
     `  Redis:                           ${config.REDIS_URL ? 'REDIS_URL (several nodes)' : 'none (a single node)'}`,
   ];
-  if (app.hubSeededAccounts.length > 0) {
-    lines.push('', '  Accounts created now (tài khoản):');
-    for (const a of app.hubSeededAccounts) lines.push(`    ${a.username.padEnd(10)} ${a.role.padEnd(9)} password: ${a.password}${a.oneTime ? '  (one-time: change it after signing in)' : ''}`);
-  }
-  process.stdout.write(lines.join('\n') + '\n\n');
-
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'shutting down');
-      const timer = setTimeout(() => process.exit(1), 10_000);
-      await app.close();
-      clearTimeout(timer);
-      process.exit(0);
-    });
-  }
+  printBanner(lines, app.hubSeededAccounts);
+  closeOnSignals(app);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err?.stack ?? err}\n`);
-  process.exit(1);
-});
+runMain(main);

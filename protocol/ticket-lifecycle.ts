@@ -41,3 +41,16 @@ export const TICKET_LIFECYCLE: Readonly<Record<TicketCommand, Transition>> = {
 export function allowedIn(command: TicketCommand, status: TicketStatus): boolean {
   return TICKET_LIFECYCLE[command].from.includes(status);
 }
+
+/** A ticket's fields as it enters the line, before any counter has touched it. */
+export const UNTOUCHED_TICKET = {
+  firstCalledAt: null,
+  calledAt: null,
+  startedAt: null,
+  completedAt: null,
+  counterId: null,
+  staffId: null,
+  targetCounterId: null,
+  recallCount: 0,
+  transferCount: 0,
+} as const;

@@ -2,20 +2,11 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { publicUrl } from './core/public-url';
+import { closeOnSignals, configOrExit, loggerOptions, printBanner, runMain } from './core/process-start';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {};
-  const app = await buildApp({ config, logger: { level: config.LOG_LEVEL, ...pretty } });
+  const config = configOrExit(loadConfig, (err) => err instanceof ConfigError);
+  const app = await buildApp({ config, logger: loggerOptions(config.LOG_LEVEL) });
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const base = publicUrl(app);
@@ -29,27 +20,8 @@ async function main() {
     `  Reports (báo cáo):         ${base}/console/#/reports`,
     `  API docs:                  ${base}/docs`,
   ];
-  if (app.seededAccounts.length > 0) {
-    lines.push('', '  Accounts created now (tài khoản):');
-    for (const a of app.seededAccounts) lines.push(`    ${a.username.padEnd(10)} ${a.role.padEnd(9)} password: ${a.password}${a.oneTime ? '  (one-time: change it after signing in)' : ''}`);
-  }
-  process.stdout.write(lines.join('\n') + '\n\n');
-
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'shutting down');
-      const timer = setTimeout(() => process.exit(1), 10_000);
-      await app.close();
-      clearTimeout(timer);
-      process.exit(0);
-    });
-  }
+  printBanner(lines, app.seededAccounts);
+  closeOnSignals(app);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err?.stack ?? err}\n`);
-  process.exit(1);
-});
+runMain(main);

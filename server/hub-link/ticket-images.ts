@@ -9,6 +9,7 @@
  * by something other than the queue writer, an event kind this fold does not know) is sent as its current row in
  * every commit that touched it, and counted as inexact.
  */
+import { UNTOUCHED_TICKET } from '../../protocol/ticket-lifecycle';
 import type { Ticket } from '../../protocol/domain';
 
 export interface StoredEvent {
@@ -33,15 +34,7 @@ export function foldEvent(before: Image | null, e: StoredEvent, current: Ticket)
       status: 'waiting',
       issuedAt: e.at,
       queuedAt: e.at,
-      firstCalledAt: null,
-      calledAt: null,
-      startedAt: null,
-      completedAt: null,
-      counterId: null,
-      staffId: null,
-      targetCounterId: null,
-      recallCount: 0,
-      transferCount: 0,
+      ...UNTOUCHED_TICKET,
       note: null,
     };
   }

@@ -6,7 +6,7 @@
  */
 import type { CounterState, Ticket } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
-import { allowedIn } from '../../protocol/ticket-lifecycle';
+import { allowedIn, UNTOUCHED_TICKET } from '../../protocol/ticket-lifecycle';
 import type { Actor, Command, HeldTicketCommand } from './commands';
 import type { QueueEvent } from './events';
 import { pickNext } from './routing';
@@ -94,15 +94,7 @@ function issue(state: QueueState, cmd: Extract<Command, { type: 'issue' }>, ctx:
     status: 'waiting',
     issuedAt: ctx.now,
     queuedAt: cmd.booking ? bookedQueuedAt(cmd.booking, service.targetWaitMinutes) : ctx.now,
-    firstCalledAt: null,
-    calledAt: null,
-    startedAt: null,
-    completedAt: null,
-    counterId: null,
-    staffId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    transferCount: 0,
+    ...UNTOUCHED_TICKET,
     kioskId: cmd.kioskId ?? null,
     note: null,
   };

@@ -2,6 +2,7 @@
  * A hub node for tests on a real PostgreSQL: one throw-away cluster per test file (test/helpers/postgres.ts), a
  * fresh database per hub, a settable clock, and the calls a center's link and a province admin make.
  */
+import { UNTOUCHED_TICKET } from '../../protocol/ticket-lifecycle';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildHub } from '../../hub/app';
 import { loadHubConfig } from '../../hub/config';
@@ -86,15 +87,7 @@ export function ticketRow(t: { id: string; serviceId: string; issuedAt: number }
     priorityWeight: 0,
     status: 'waiting',
     queuedAt: t.issuedAt,
-    firstCalledAt: null,
-    calledAt: null,
-    startedAt: null,
-    completedAt: null,
-    counterId: null,
-    staffId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    transferCount: 0,
+    ...UNTOUCHED_TICKET,
     kioskId: null,
     note: null,
     ...t,
