@@ -10,6 +10,7 @@ import { state } from 'lit/decorators.js';
 import type { Booked, Slot } from '../../protocol/appointments';
 import type { Service } from '../../protocol/domain';
 import { ApiError, KioskApi } from '../../kiosk/lib/api';
+import { randomId } from '../../protocol/random-id';
 import { icon } from '../../kiosk/lib/icons';
 import { addDays, formatDay, shiftTime, weekday } from '../lib/days';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
@@ -67,6 +68,8 @@ export class QmBook extends LitElement {
   @state() saved: Booked[] = [];
 
   private api = new KioskApi('', () => this.locale);
+  /** One Idempotency-Key per intended booking: a retry after a lost answer gets the code already made. */
+  private bookingKey: { what: string; key: string } | null = null;
 
   static override styles = css`
     :host {
@@ -530,18 +533,29 @@ export class QmBook extends LitElement {
     }
     this.busy = true;
     this.error = '';
+    const body = {
+      serviceId: this.serviceId,
+      date: this.day,
+      time: this.time,
+      idNumber,
+      ...(this.phone.trim() ? { phone: this.phone.trim() } : {}),
+      ...(this.name.trim() ? { name: this.name.trim() } : {}),
+    };
+    const what = JSON.stringify(body);
+    if (this.bookingKey?.what !== what) this.bookingKey = { what, key: randomId() };
+    const key = this.bookingKey.key;
     try {
-      const { data } = await this.api.request<Booked>('/api/appointments', {
-        method: 'POST',
-        body: {
-          serviceId: this.serviceId,
-          date: this.day,
-          time: this.time,
-          idNumber,
-          ...(this.phone.trim() ? { phone: this.phone.trim() } : {}),
-          ...(this.name.trim() ? { name: this.name.trim() } : {}),
-        },
-      });
+      let data: Booked | null = null;
+      // A dropped answer is asked again with the same key (twice, then the citizen may tap again: same key still).
+      for (let attempt = 0; data === null; attempt++) {
+        try {
+          data = (await this.api.request<Booked>('/api/appointments', { method: 'POST', headers: { 'idempotency-key': key }, body })).data;
+        } catch (error) {
+          if (error instanceof ApiError || attempt >= 2) throw error;
+          await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+        }
+      }
+      this.bookingKey = null;
       this.booked = data;
       this.saved = [...this.saved.filter((b) => b.code !== data.code), data];
       storeSaved(this.saved);
@@ -554,6 +568,8 @@ export class QmBook extends LitElement {
       this.step = 'done';
       window.scrollTo(0, 0);
     } catch (error) {
+      // A refusal made nothing: the next tap is a new booking. No answer keeps the key for the next tap.
+      if (error instanceof ApiError) this.bookingKey = null;
       this.error = error instanceof ApiError ? error.message : this.L('network');
       // A slot taken meanwhile: the places shown are refreshed.
       if (error instanceof ApiError && (error.code === 'SLOT_FULL' || error.code === 'SLOT_IN_PAST')) void this.fetchSlots().then(() => (this.time = null));

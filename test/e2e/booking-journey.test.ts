@@ -164,6 +164,33 @@ describe('booking journey', () => {
     await expect(phone.locator('[data-testid="book-error"]').innerText()).resolves.not.toMatch(/Mỗi công dân/);
   });
 
+  it('a booking whose answer is lost is asked again with the same key, and the page shows the one code made', async () => {
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'vi-VN' });
+    contexts.push(context);
+    const phone = await context.newPage();
+    const keys: string[] = [];
+    await phone.route('**/api/appointments', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length > 1) return route.fallback();
+      const { origin: _origin, ...headers } = route.request().headers();
+      const res = await route.fetch({ url: loopbackUrl(route.request().url()), headers });
+      expect(res.status()).toBe(201);
+      await route.abort('connectionreset');
+    });
+    await phone.goto(`${hallUrl(t.url)}/book/`);
+    await phone.locator('button.service[data-service="svc-cutru"]').tap();
+    await phone.locator('button.slot[data-time="14:00"]').tap();
+    await phone.locator('[data-testid="to-details"]').tap();
+    await phone.getByLabel('Số căn cước công dân (12 chữ số)').fill('079285009999');
+    await phone.locator('[data-testid="book-submit"]').tap();
+    const shown = await phone.locator('[data-testid="booking-code"]').innerText();
+    expect(keys.length).toBe(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[0]).toMatch(/^k[0-9a-f]{32}$/);
+    expect(t.app.db.prepare("SELECT code FROM appointments WHERE service_id = 'svc-cutru'").pluck().all()).toEqual([shown]);
+  });
+
   it('a booking is cancelled from its page after a confirmation, and its place is free again', async () => {
     const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'vi-VN' });
     contexts.push(context);
