@@ -12,7 +12,7 @@ import { GroupMap, SatisfactionAcc } from './aggregate';
 import { displayDay } from './zone';
 import { reasonInfo } from './reasons';
 import type { Labels } from './labels';
-import { addHist, addRatings, daysBetween, DayRollup, freshDays, ratingsSeen, rollupStatements } from './rollups';
+import { addRatings, decodeHist, daysBetween, DayRollup, freshDays, ratingsSeen, rollupStatements } from './rollups';
 import type { FullSummary, SummaryInput } from './summary';
 
 const tenth = (x: number) => Math.round(x * 10) / 10;
@@ -112,17 +112,51 @@ export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels, so
     return groups;
   };
 
-  // Stored rows of the fresh days.
+  // Stored rows of the fresh days: by grouping when nothing is filtered, else the fine rows.
   const sf = filter('', true);
+  const unfiltered = sf.params.length === 0;
+  if (unfiltered) {
+    const dims = db.prepare('SELECT business_day, dim, key, v FROM report_rollup_dims WHERE center_id = ? AND business_day BETWEEN ? AND ?').raw(true);
+    for (const [day, dim, key, text] of dims.iterate(centerId, range.from, range.to) as IterableIterator<[string, string, string, string]>) {
+      if (!fresh.has(day)) continue;
+      const v = JSON.parse(text) as number[];
+      groups.length = 0;
+      if (dim === 'total') groups.push(totals, byDay.get(day));
+      else if (dim === 'service') groups.push(byService.get(key));
+      else if (dim === 'counter') groups.push(byCounter.get(key));
+      else if (dim === 'staff') groups.push(byStaff.get(key));
+      else if (dim === 'hour') groups.push(hourGroup(Number(key)));
+      for (const g of groups) {
+        g.issued += v[0];
+        g.served += v[2];
+        g.noShow += v[3];
+        g.cancelled += v[4];
+        g.open += v[5];
+        g.wait.add(v[6], v[7], v[16]);
+        g.service.add(v[8], v[9], v[17]);
+        g.slaCalled += v[10];
+        g.slaMet += v[11];
+        for (let i = 0; i < BUCKETS; i++) {
+          g.wait.hist[i] += v[18 + i];
+          g.service.hist[i] += v[18 + BUCKETS + i];
+        }
+      }
+    }
+  }
   const stored = db
     .prepare(
       `SELECT business_day, service_id, counter_id, staff_id, hour, issued, served, no_show, cancelled, open, wait_count, wait_sum, wait_max, wait_hist,
               service_count, service_sum, service_max, service_hist, sla_called, sla_met
-       FROM report_rollups WHERE center_id = ? AND business_day IN (SELECT value FROM json_each(?))${sf.where}`,
+       FROM report_rollups WHERE center_id = ? AND business_day BETWEEN ? AND ?${sf.where}`,
     )
     .raw(true);
-  for (const r of stored.iterate(centerId, freshList, ...sf.params) as IterableIterator<StoredRow>) {
+  const wbuf: number[] = [];
+  const sbuf: number[] = [];
+  for (const r of (unfiltered ? [] : stored.iterate(centerId, range.from, range.to, ...sf.params)) as Iterable<StoredRow>) {
     const [day, service, counter, staff, hour, issued, served, noShow, cancelled, open, wc, ws, wm, wh, sc, ss, sm, sh, slaCalled, slaMet] = r;
+    if (!fresh.has(day)) continue;
+    const wn = decodeHist(wh, wbuf);
+    const sn = decodeHist(sh, sbuf);
     for (const g of groupsOf(day, service, counter, staff, hour)) {
       g.issued += issued;
       g.served += served;
@@ -130,9 +164,9 @@ export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels, so
       g.cancelled += cancelled;
       g.open += open;
       g.wait.add(wc, ws, wm);
-      addHist(g.wait.hist, wh);
+      for (let i = 0; i < wn; i += 2) g.wait.hist[wbuf[i]] += wbuf[i + 1];
       g.service.add(sc, ss, sm);
-      addHist(g.service.hist, sh);
+      for (let i = 0; i < sn; i += 2) g.service.hist[sbuf[i]] += sbuf[i + 1];
       g.slaCalled += slaCalled;
       g.slaMet += slaMet;
     }
@@ -161,7 +195,7 @@ export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels, so
     reason(id, n);
   const rf = filter('r', false);
   const late = `FROM ratings r JOIN report_rollup_days d ON d.center_id = r.center_id AND d.business_day = r.business_day
-    WHERE r.id > ? AND r.center_id = ? AND r.business_day IN (SELECT value FROM json_each(?)) AND r.id > d.ratings_through${rf.where}`;
+    WHERE r.id > ? AND +r.center_id = ? AND +r.business_day IN (SELECT value FROM json_each(?)) AND r.id > d.ratings_through${rf.where}`;
   const seen = ratingsSeen(db, centerId);
   for (const [s, f, level, n] of db.prepare(`SELECT r.service_id, r.staff_id, r.level, COUNT(*) ${late} GROUP BY 1, 2, 3`).raw(true).all(seen, centerId, freshList, ...rf.params) as [string | null, string | null, number, number][]) rating(s, f, level, n);
   for (const [id, n] of db

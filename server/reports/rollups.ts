@@ -18,10 +18,11 @@
 import type { Db } from '../store/db';
 import { addDays } from '../queue/calendar';
 import { BUCKETS, RollupDeltas, ticketFacts, type RollupDelta } from '../../hub/ingest/rollup';
+import { dailyDeltas } from '../../hub/ingest/daily';
 import { loadLabels, type Labels } from './labels';
 
-/** Bump when what a rollup row holds or how a ticket counts changes: every day is rebuilt. */
-export const ROLLUP_RULE = 1;
+/** Bump when what a rollup holds or how a ticket counts changes: every day is rebuilt (2: rows by grouping added). */
+export const ROLLUP_RULE = 2;
 
 export const CREATE_ROLLUP_TABLES = `
   -- IF NOT EXISTS: a test that replays migrations from 6 on runs this one twice.
@@ -80,6 +81,22 @@ export const CREATE_ROLLUP_TABLES = `
     center_id TEXT PRIMARY KEY,
     ratings_seen INTEGER NOT NULL DEFAULT 0
   );
+`;
+
+/**
+ * The same day folded by grouping (the hub's daily layer, hub/ingest/daily.ts dailyDeltas): one row per day and
+ * 'total', service, counter, officer or hour, its values as one JSON array in the hub's column order (scalars, maxima,
+ * wait histogram, service histogram). What an unfiltered summary reads: a year is some ten thousand rows.
+ */
+export const CREATE_ROLLUP_DIMS = `
+  CREATE TABLE IF NOT EXISTS report_rollup_dims (
+    center_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    dim TEXT NOT NULL,
+    key TEXT NOT NULL,
+    v TEXT NOT NULL,
+    PRIMARY KEY (center_id, business_day, dim, key)
+  ) WITHOUT ROWID;
 `;
 
 type TicketRow = [string, string, number, string, string, string, string | null, string | null, number | null, number | null, number | null];
@@ -160,10 +177,14 @@ export function encodeHist(h: ArrayLike<number>): Buffer {
   return b;
 }
 
-/** Adds a sparse histogram into a dense one. */
-export function addHist(into: number[], b: Uint8Array): void {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  for (let o = 0; o + 8 <= b.byteLength; o += 8) into[v.getUint32(o, true)] += v.getUint32(o + 4, true);
+/** A sparse histogram's (bucket, count) pairs, flattened, into `out` (reused between rows); returns how many numbers. */
+export function decodeHist(b: Uint8Array, out: number[]): number {
+  let n = 0;
+  for (let o = 0; o + 8 <= b.length; o += 8) {
+    out[n++] = (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 16_777_216;
+    out[n++] = (b[o + 4] | (b[o + 5] << 8) | (b[o + 6] << 16)) + b[o + 7] * 16_777_216;
+  }
+  return n;
 }
 
 /** Builds (or rebuilds) one closed day's rollup in one transaction; the same day built twice holds the same rows. */
@@ -175,13 +196,16 @@ export function buildDay(db: Db, centerId: string, day: string, timeZone: string
     for (const r of st.tickets.iterate(centerId, days) as IterableIterator<TicketRow>) acc.addTicket(r);
     const ratingsThrough = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM ratings').pluck().get() as number) ?? 0;
     addRatings(acc, st, [centerId, days]);
-    for (const table of ['report_rollups', 'report_rollup_ratings', 'report_rollup_reasons', 'report_rollup_days']) db.prepare(`DELETE FROM ${table} WHERE center_id = ? AND business_day = ?`).run(centerId, day);
+    for (const table of ['report_rollups', 'report_rollup_dims', 'report_rollup_ratings', 'report_rollup_reasons', 'report_rollup_days']) db.prepare(`DELETE FROM ${table} WHERE center_id = ? AND business_day = ?`).run(centerId, day);
     const ins = db.prepare(
       `INSERT INTO report_rollups (center_id, business_day, service_id, counter_id, staff_id, hour, issued, served, no_show, cancelled, open,
          wait_count, wait_sum, wait_max, wait_hist, service_count, service_sum, service_max, service_hist, sla_called, sla_met)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const d of acc.deltas.rows()) {
+    const rows = acc.deltas.rows();
+    const insDim = db.prepare('INSERT INTO report_rollup_dims (center_id, business_day, dim, key, v) VALUES (?, ?, ?, ?, ?)');
+    for (const d of dailyDeltas(rows)) insDim.run(centerId, d.day, d.dim, d.key, JSON.stringify(d.v));
+    for (const d of rows) {
       ins.run(centerId, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.served, d.no_show, d.cancelled, d.open, d.wait_count, d.wait_sum, d.wait_max, encodeHist(d.wh), d.service_count, d.service_sum, d.service_max, encodeHist(d.sh), d.sla_called, d.sla_met);
     }
     const insRating = db.prepare('INSERT INTO report_rollup_ratings (center_id, business_day, service_id, counter_id, staff_id, level, n) VALUES (?, ?, ?, ?, ?, ?, ?)');

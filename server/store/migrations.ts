@@ -5,7 +5,7 @@
 import type { Db } from './db';
 import { moveInheritedRoutingToTargetWait } from './routing-default-migration';
 import { createAppointmentTables } from '../appointments/migration';
-import { CREATE_ROLLUP_TABLES } from '../reports/rollups';
+import { CREATE_ROLLUP_DIMS, CREATE_ROLLUP_TABLES } from '../reports/rollups';
 
 interface Migration {
   version: number;
@@ -325,6 +325,12 @@ const MIGRATIONS: Migration[] = [
     name: 'summary rollups',
     // Per-day rollups of the director's summary for closed days (server/reports/rollups.ts); built after start.
     up: (db) => db.exec(CREATE_ROLLUP_TABLES),
+  },
+  {
+    version: 10,
+    name: 'summary rollups by grouping',
+    // The same days folded by grouping, what an unfiltered summary reads (server/reports/rollups.ts).
+    up: (db) => db.exec(CREATE_ROLLUP_DIMS),
   },
 ];
 

@@ -47,7 +47,7 @@ function workingDays(): { day: string; weight: number }[] {
   return days;
 }
 
-function generate(db: Db): { tickets: number; events: number; ratings: number } {
+export function generate(db: Db): { tickets: number; events: number; ratings: number } {
   const random = rng(42);
   const insTicket = db.prepare(`INSERT INTO tickets (id, center_id, service_id, issued_service_id, business_day, seq_no, number, priority_id, priority_weight, status,
       issued_at, queued_at, first_called_at, called_at, started_at, completed_at, counter_id, staff_id, recall_count, transfer_count)
