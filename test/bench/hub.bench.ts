@@ -211,7 +211,7 @@ export async function run(): Promise<BenchResult[]> {
 
     // 2. One center back after a week offline.
     {
-      const p: CenterPlan = { code: 'WEEK', name: 'Xã Một Tuần', counters: 9, load: 1.0 };
+      const p: CenterPlan = { code: 'WEEK', name: 'Xã Một Tuần', counters: 14, load: 1.0 };
       const { credential } = await enrol(a, p.code, p.name);
       const weekFrom = '2026-03-02';
       const sim = simulateCenter(p, weekFrom, '2026-03-08', ict('2026-03-08', '23:00'));
