@@ -2,6 +2,7 @@
  * Pure slot arithmetic: which slots a service offers on a day, how many bookings each takes, and the check-in
  * window. No I/O, no clock: `now` comes in.
  */
+import { PUBLIC_OFFICE_HOURS } from '../queue/working-hours';
 import type { Counter, Service } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
 import { addDays, localTime, startOfDay } from '../queue/calendar';
@@ -50,17 +51,22 @@ export function slotCapacity(settings: AppointmentSettings, service: Service, co
 
 /**
  * Slot starts ('HH:mm') the service offers on `day`: every slotMinutes from the booking window's start, each
- * slot whole inside the window and inside one of the service's opening windows that day. [] when closed.
+ * slot whole inside the window and inside one of the service's opening windows that day (public office hours
+ * for a service without its own). [] when closed.
  */
 export function slotTimes(settings: AppointmentSettings, service: Service, day: string): string[] {
   const len = slotMinutesOf(settings, service.id);
   const from = toMinutes(settings.windowFrom);
   const to = toMinutes(settings.windowTo);
   const weekday = weekdayOf(day);
-  const open = service.openingHours?.filter((w) => w.days.includes(weekday)).map((w) => [toMinutes(w.from), toMinutes(w.to)]) ?? null;
+  // A service without its own hours keeps the hours of Vietnamese public offices, Monday to Friday: no slot at
+  // the midday break or at the weekend.
+  const open = service.openingHours
+    ? service.openingHours.filter((w) => w.days.includes(weekday)).map((w) => [toMinutes(w.from), toMinutes(w.to)])
+    : weekday <= 5 ? PUBLIC_OFFICE_HOURS : [];
   const out: string[] = [];
   for (let s = from; s + len <= to; s += len) {
-    if (open && !open.some(([a, b]) => s >= a && s + len <= b)) continue;
+    if (!open.some(([a, b]) => s >= a && s + len <= b)) continue;
     out.push(toHHmm(s));
   }
   return out;

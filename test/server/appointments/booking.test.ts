@@ -66,8 +66,11 @@ describe('booking', () => {
       const res = await book(r.app, body);
       expect([res.statusCode, res.json().code], JSON.stringify(body)).toEqual([status, code]);
     }
-    // The last day of the horizon (today + 6) is bookable.
-    expect((await book(r.app, { ...base, date: '2026-11-29' })).statusCode).toBe(201);
+    // The horizon runs to today + 6 (Sunday 29/11); a service without its own hours keeps public office hours,
+    // so the weekend and the midday break offer no slot, and Friday 27/11 does.
+    expect((await book(r.app, { ...base, date: '2026-11-27' })).statusCode).toBe(201);
+    expect((await book(r.app, { ...base, date: '2026-11-29' })).json().code).toBe('SERVICE_CLOSED_ON_DAY');
+    expect((await book(r.app, { ...base, date: '2026-11-26', time: '12:00' })).json().code).toBe('SLOT_NOT_OFFERED');
     // In English on request, with the window in the message.
     const en = await book(r.app, { ...base, date: '2026-11-30' }, { 'accept-language': 'en' });
     expect(en.json().message).toBe('Appointments can be booked from today to 29/11/2026.');
