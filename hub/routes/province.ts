@@ -15,6 +15,8 @@ import { centerFloor } from '../reports/floor';
 import { provinceSummary } from '../reports/summary';
 import { provinceSummaryCsv } from '../reports/summary-csv';
 import { CenterIdParam, CreateCenterBody, PublishBody, SummaryCsvQuery, SummaryQuery } from '../schemas';
+import { checkPublished, listPublished } from '../published';
+import { langOf } from '../../server/plugins/errors';
 
 /** The province's zone: Vietnam has one. A center's own zone is kept on its row. */
 export const PROVINCE_TZ = 'Asia/Ho_Chi_Minh';
@@ -36,12 +38,42 @@ export interface CenterListItem {
   liveAt: number | null;
   enrolled: boolean;
   revokedAt: number | null;
+  /**
+   * The link's state, for the admin screens and the live list: 'linked' (holds a credential), 'pending' (an
+   * enrolment code is out and still valid, not spent yet), 'revoked' (revoked, no valid code since), 'expired'
+   * (never enrolled and its code ran out). `online` is never true unless 'linked'.
+   */
+  link: CenterLink;
+  /** When the enrolment code that is out stops working ('pending'), else null. */
+  enrolmentExpiresAt: number | null;
+  enrolledAt: number | null;
+}
+
+export type CenterLink = 'linked' | 'pending' | 'revoked' | 'expired';
+
+export function centerLink(c: { credential_hash: string | null; enrolment_code_hash: string | null; enrolment_expires_at: number | null; revoked_at: number | null }, now: number): CenterLink {
+  if (c.credential_hash !== null) return 'linked';
+  if (c.enrolment_code_hash !== null && (c.enrolment_expires_at ?? 0) > now) return 'pending';
+  return c.revoked_at !== null ? 'revoked' : 'expired';
 }
 
 export async function listCenters(app: import('fastify').FastifyInstance, onlyId?: string): Promise<CenterListItem[]> {
   const now = app.clock.now();
-  const r = await app.hubDb.query<{ id: string; code: string; name: string; last_seen_at: number | null; last_seq: number; live: Record<string, number> | null; credential_hash: string | null; revoked_at: number | null }>(
-    `SELECT id, code, name, last_seen_at, last_seq, live, credential_hash, revoked_at FROM centers ${onlyId ? 'WHERE id = $1' : ''} ORDER BY code`,
+  const r = await app.hubDb.query<{
+    id: string;
+    code: string;
+    name: string;
+    last_seen_at: number | null;
+    last_seq: number;
+    live: Record<string, number> | null;
+    credential_hash: string | null;
+    revoked_at: number | null;
+    enrolment_code_hash: string | null;
+    enrolment_expires_at: number | null;
+    enrolled_at: number | null;
+  }>(
+    `SELECT id, code, name, last_seen_at, last_seq, live, credential_hash, revoked_at, enrolment_code_hash, enrolment_expires_at, enrolled_at
+     FROM centers ${onlyId ? 'WHERE id = $1' : ''} ORDER BY code`,
     onlyId ? [onlyId] : [],
   );
   const windowMs = app.hubConfig.HUB_ONLINE_SECONDS * 1000;
@@ -59,16 +91,26 @@ export async function listCenters(app: import('fastify').FastifyInstance, onlyId
     liveAt: c.live?.at ?? null,
     enrolled: c.credential_hash !== null,
     revokedAt: c.revoked_at,
+    link: centerLink(c, now),
+    enrolmentExpiresAt: centerLink(c, now) === 'pending' ? c.enrolment_expires_at : null,
+    enrolledAt: c.enrolled_at,
   }));
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  /** Every dashboard hears an admin's change at once (its row, as GET /api/hub/centers has it), not at its next refresh. */
+  const announce = async (centerId: string) => {
+    const [center] = await listCenters(app, centerId);
+    if (center) app.io?.of('/province').emit('center:update', center);
+  };
+
   app.post(
     '/api/hub/centers',
     { onRequest: app.requireHubRole(...HUB_ADMINS), schema: { tags: ['province'], summary: 'Create a center; its one-time enrolment code is shown once', body: CreateCenterBody, response: { 201: CenterCreated, 409: ErrorSchema } } },
     async (req, reply) => {
       const c = await createCenter(app.hubDb, req.body, app.clock.now(), app.hubConfig.HUB_ENROLMENT_DAYS);
       req.log.info({ centerId: c.id, code: c.code, by: req.account!.username }, 'center created');
+      await announce(c.id);
       return reply.status(201).send(c);
     },
   );
@@ -83,6 +125,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       await revokeCredential(app.hubDb, req.params.id, app.clock.now());
       req.log.info({ centerId: req.params.id, by: req.account!.username }, 'center credential revoked');
+      await announce(req.params.id);
       return { ok: true };
     },
   );
@@ -90,7 +133,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/hub/centers/:id/enrolment-code',
     { onRequest: app.requireHubRole(...HUB_ADMINS), schema: { tags: ['province'], summary: 'A new one-time enrolment code for a center (the previous code stops working)', params: CenterIdParam, response: { 201: Type.Object({ enrolmentCode: Type.String(), enrolmentExpiresAt: Type.Number() }), 404: ErrorSchema } } },
-    async (req, reply) => reply.status(201).send(await renewEnrolmentCode(app.hubDb, req.params.id, app.clock.now(), app.hubConfig.HUB_ENROLMENT_DAYS)),
+    async (req, reply) => {
+      const code = await renewEnrolmentCode(app.hubDb, req.params.id, app.clock.now(), app.hubConfig.HUB_ENROLMENT_DAYS);
+      req.log.info({ centerId: req.params.id, by: req.account!.username }, 'enrolment code issued');
+      await announce(req.params.id);
+      return reply.status(201).send(code);
+    },
   );
 
   app.post(
@@ -101,14 +149,27 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         const found = await app.hubDb.query('SELECT 1 FROM centers WHERE id = $1', [req.body.centerId]);
         if (found.rows.length === 0) throw new DomainError('CENTER_NOT_FOUND');
       }
+      // What no center could take is refused here, in the caller's language, rather than refused by every center.
+      const problem = checkPublished(req.body.kind, req.body.data);
+      if (problem) throw new DomainError('VALIDATION_ERROR', { detail: langOf(req) === 'en' ? problem.en : problem.vi });
       const r = await app.hubDb.query<{ version: number }>('INSERT INTO downlink_items (center_id, kind, published_at, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING version', [
         req.body.centerId ?? null,
         req.body.kind,
         app.clock.now(),
         JSON.stringify(req.body.data ?? null),
       ]);
+      req.log.info({ version: r.rows[0].version, kind: req.body.kind, centerId: req.body.centerId ?? null, by: req.account!.username }, 'published to centers');
       return reply.status(201).send({ version: r.rows[0].version });
     },
+  );
+
+  app.get(
+    '/api/hub/downlink/items',
+    {
+      onRequest: app.requireHubRole(...HUB_ADMINS),
+      schema: { tags: ['province'], summary: 'The newest published items (newest first), with what each center reported back: applied, refused or not yet', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }) },
+    },
+    async (req) => listPublished(app.hubDb, app.clock.now(), req.query.limit ?? 50),
   );
 
   const summaryOf = async (query: { from?: string; to?: string; centerId?: string }) => {
