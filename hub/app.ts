@@ -23,6 +23,10 @@ import authRoutes from './routes/auth';
 import uplinkRoutes from './routes/uplink';
 import provinceRoutes from './routes/province';
 import provincePage from './routes/page';
+import bookRoutes from './routes/book';
+import bookLinkRoutes from './routes/book-link';
+import bookPage from './routes/book-page';
+import { DEFAULT_BOOKING_OPTIONS, type BookingOptions } from './routes/book-options';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +45,20 @@ export interface BuildHubOptions {
   db?: HubDb;
   clock?: Clock;
   logger?: object | boolean;
+  /** Timings and limits of the bookings relayed to centers (tests shorten the wait). */
+  booking?: Partial<BookingOptions>;
 }
+
+/**
+ * The ID number, phone and name of a booking relayed to a center never reach a log line (as on a center:
+ * server/app.ts PERSONAL_LOG_PATHS), even if some code logged a request body or a request row.
+ */
+export const HUB_PERSONAL_LOG_PATHS = [
+  'idNumber', 'phone', 'person',
+  '*.idNumber', '*.phone', '*.person', '*.name',
+  'req.body.name', 'body.name', 'req.body.idNumber', 'req.body.phone',
+  'requests[*].idNumber', 'requests[*].phone', 'requests[*].name',
+];
 
 export async function openHubDb(config: HubConfig): Promise<HubDb> {
   return config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.HUB_DB_POOL }) : openPglite(join(config.dataDir, 'pglite'));
@@ -69,9 +86,9 @@ const hubSameOrigin = fp(async function hubSameOrigin(app) {
   });
 }, { name: 'hub-same-origin', dependencies: [] });
 
-export async function buildHub({ config, db, clock = systemClock, logger }: BuildHubOptions): Promise<FastifyInstance> {
+export async function buildHub({ config, db, clock = systemClock, logger, booking }: BuildHubOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger === undefined ? { level: config.LOG_LEVEL, redact: HUB_PERSONAL_LOG_PATHS } : typeof logger === 'object' ? { redact: HUB_PERSONAL_LOG_PATHS, ...logger } : logger,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
@@ -89,6 +106,12 @@ export async function buildHub({ config, db, clock = systemClock, logger }: Buil
   await app.register(uplinkRoutes);
   await app.register(provinceRoutes);
   await app.register(provincePage);
+  app.decorate('hubBookingOptions', { ...DEFAULT_BOOKING_OPTIONS, ...booking });
+  // Every citizen waiting for a center's answer listens here for a moment.
+  app.hubEvents.setMaxListeners(0);
+  await app.register(bookLinkRoutes);
+  await app.register(bookRoutes);
+  await app.register(bookPage);
   // The dashboard's "now" (offline since…, today's report) is the hub's clock, not the PC's: every answer says it.
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-server-time', String(app.clock.now()));

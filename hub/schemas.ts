@@ -101,3 +101,44 @@ export const SummaryCsvQuery = Type.Object({
   centerId: Type.Optional(Type.String({ maxLength: 64 })),
   header: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('keys')])),
 });
+
+// ── Bookings relayed to the centers (hub/routes/book*.ts) ───────────────────────────────────────────────────────
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+const Free = Type.Array(Type.Object({ time: Time, free: Type.Integer({ minimum: 0 }) }), { maxItems: 200 });
+
+export const BookingSnapshotSchema = Type.Object({
+  at: Epoch,
+  info: Type.Object({
+    enabled: Type.Boolean(),
+    today: Day,
+    horizonDays: Type.Integer({ minimum: 0, maximum: 366 }),
+    checkInEarlyMinutes: Type.Integer(),
+    checkInLateMinutes: Type.Integer(),
+    purgeAfterDays: Type.Integer(),
+    windowFrom: Type.String({ maxLength: 5 }),
+    windowTo: Type.String({ maxLength: 5 }),
+  }),
+  center: Type.Object({ name: SmallText, nameEn: Type.Optional(SmallText) }),
+  services: Type.Array(Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: true }), { maxItems: 200 }),
+  slots: Type.Record(Type.String({ maxLength: 64 }), Type.Record(Type.String({ maxLength: 10 }), Free)),
+});
+
+export const BookingWaitQuery = Type.Object({ wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 55 })) });
+
+export const BookingAnswersBody = Type.Object(
+  {
+    answers: Type.Array(
+      Type.Object({
+        id: Type.String({ maxLength: 64 }),
+        status: Type.Integer({ minimum: 200, maximum: 599 }),
+        body: Type.Object({ code: Type.String({ maxLength: 64 }) }, { additionalProperties: true }),
+      }),
+      { maxItems: 200 },
+    ),
+  },
+  Strict,
+);
+
+export const BookCenterParam = Type.Object({ center: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }) });

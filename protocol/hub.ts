@@ -14,6 +14,12 @@ export const HUB_PATHS = {
   ingest: '/api/hub/ingest',
   /** GET ?since=<version> → Downlink: what the province published after that version. */
   downlink: '/api/hub/downlink',
+  /** POST BookingSnapshot → 204: what the hub's /book/ page may show of this center (replaces the last one). */
+  bookingSnapshot: '/api/hub/booking-snapshot',
+  /** GET ?wait=<seconds> → { requests: BookingRequest[] }: a long poll (the booking relay's own loop), answered as soon as a citizen asks. */
+  bookingRequests: '/api/hub/bookings',
+  /** POST { answers: BookingAnswer[] } → 200 { accepted }: what the center did with each request. */
+  bookingAnswers: '/api/hub/bookings/answers',
 } as const;
 
 export interface EnrolRequest {
@@ -111,4 +117,41 @@ export interface HubLinkHealth {
   status: 'linked' | 'offline' | 'unlinked';
   lastSyncAt: number | null;
   pendingEvents: number;
+}
+
+// ── Bookings made on the hub's /book/ page (server/hub-link/bookings.ts, hub/routes/book.ts) ─────────────────────
+
+/** The public booking info of the center (what its `GET /api/appointments/info` gives). */
+export interface BookingInfo {
+  enabled: boolean;
+  today: string;
+  horizonDays: number;
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  purgeAfterDays: number;
+  windowFrom: string;
+  windowTo: string;
+}
+
+/** The center's bookable services and free places from today to today + horizonDays. */
+export interface BookingSnapshot {
+  at: number;
+  info: BookingInfo;
+  center: { name: string; nameEn?: string };
+  /** The services as the center's `GET /api/services` lists them (bookable ones only). */
+  services: Record<string, unknown>[];
+  /** serviceId → day → the slots still ahead with their free places. */
+  slots: Record<string, Record<string, { time: string; free: number }[]>>;
+}
+
+/** A citizen's request on the hub, delivered to its center. `id` is the center's idempotency key for it. */
+export type BookingRequest =
+  | { id: string; kind: 'book'; lang: 'vi' | 'en'; serviceId: string; date: string; time: string; idNumber: string; phone?: string; name?: string }
+  | { id: string; kind: 'cancel'; lang: 'vi' | 'en'; code: string };
+
+/** 200/201 with the booking, or a refusal's status with its code and parameters (the hub translates them). */
+export interface BookingAnswer {
+  id: string;
+  status: number;
+  body: { code: string; serviceId?: string; date?: string; time?: string; params?: Record<string, string | number> };
 }

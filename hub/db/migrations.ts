@@ -6,6 +6,7 @@
  */
 import type { HubDb } from './db';
 import { BACKFILL_DAILY, CREATE_DAILY } from '../ingest/daily';
+import { LOG_IN_CHUNKS } from '../ingest/log';
 
 export interface Migration {
   version: number;
@@ -176,6 +177,46 @@ CREATE TABLE rollup_reasons (
     version: 3,
     name: 'daily rollups per grouping, histograms in columns',
     sql: CREATE_DAILY + BACKFILL_DAILY,
+  },
+  {
+    version: 4,
+    name: 'bookings relayed to the centers',
+    sql: `
+-- The last booking snapshot each center published (services, free places, public booking info: nothing personal),
+-- and when its booking relay last asked for requests (what "bookings possible now" means on /book/).
+CREATE TABLE booking_centers (
+  center_id text PRIMARY KEY REFERENCES centers(id),
+  snapshot jsonb,
+  snapshot_at bigint,
+  polled_at bigint
+);
+
+-- A citizen's request waiting for its center, then the center's answer. \`person\` (ID number, phone, name) is
+-- the only personal part: emptied when the center answers, when the hub gives up, and at most a few minutes after
+-- the request in any case (hub/routes/book-store.ts).
+CREATE TABLE booking_requests (
+  id text PRIMARY KEY,
+  center_id text NOT NULL REFERENCES centers(id),
+  idempotency_key text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('book', 'cancel')),
+  request jsonb NOT NULL,
+  person jsonb,
+  status text NOT NULL CHECK (status IN ('pending', 'taken', 'answered', 'expired')),
+  created_at bigint NOT NULL,
+  taken_at bigint,
+  answered_at bigint,
+  answer_status integer,
+  answer jsonb
+);
+CREATE UNIQUE INDEX booking_requests_key ON booking_requests (center_id, idempotency_key);
+CREATE INDEX booking_requests_open ON booking_requests (center_id, created_at) WHERE status IN ('pending', 'taken');
+CREATE INDEX booking_requests_person ON booking_requests (created_at) WHERE person IS NOT NULL;
+`,
+  },
+  {
+    version: 5,
+    name: 'the centers\' logs in the chunks they came in',
+    sql: LOG_IN_CHUNKS,
   },
 ];
 

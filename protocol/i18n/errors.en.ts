@@ -93,5 +93,7 @@ export const errorsEn: ErrorMessages = {
   ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, already used or expired. Ask the province for a new one.',
   CENTER_NOT_FOUND: 'Center not found.',
   HUB_DATABASE_UNAVAILABLE: 'The province hub cannot reach its database right now. Please try again shortly; nothing was changed.',
+  CENTER_UNREACHABLE: 'The center is offline; nothing was booked. Please try again later or book at the center itself.',
+  CENTER_ANSWER_PENDING: 'The center received the request but has not answered yet. Please tap “Try again” in a few minutes to see the result; nothing will be booked twice.',
   INTERNAL: 'A system error occurred. Please try again.',
 };

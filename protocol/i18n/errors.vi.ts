@@ -92,6 +92,8 @@ export const errorsVi = {
   ENROLMENT_CODE_INVALID: 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin tỉnh cấp mã mới.',
   CENTER_NOT_FOUND: 'Không tìm thấy trung tâm.',
   HUB_DATABASE_UNAVAILABLE: 'Hệ thống tỉnh tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút; chưa có gì thay đổi.',
+  CENTER_UNREACHABLE: 'Trung tâm đang mất kết nối, chưa đặt được lịch. Vui lòng thử lại sau hoặc đặt trực tiếp tại trung tâm.',
+  CENTER_ANSWER_PENDING: 'Trung tâm đã nhận yêu cầu nhưng chưa kịp trả lời. Vui lòng bấm thử lại sau ít phút để xem kết quả; lịch sẽ không bị đặt hai lần.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại.',
 } as const;
 

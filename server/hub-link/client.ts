@@ -1,5 +1,5 @@
 /** HTTP calls to the province hub (protocol/hub.ts), nothing else: no retry here, the worker decides. */
-import { HUB_PATHS, type Downlink, type EnrolResponse, type LinkState, type UplinkBatch } from '../../protocol/hub';
+import { HUB_PATHS, type BookingAnswer, type BookingRequest, type BookingSnapshot, type Downlink, type EnrolResponse, type LinkState, type UplinkBatch } from '../../protocol/hub';
 
 /** The hub answered with a status the caller must act on (401, 409, 4xx, 5xx). */
 export class HubHttpError extends Error {
@@ -23,13 +23,13 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
 }
 
-async function call<T>(method: 'GET' | 'POST', url: string, body: unknown, credential: string | null, o: HubClientOptions): Promise<{ status: number; body: T }> {
+async function call<T>(method: 'GET' | 'POST', url: string, body: unknown, credential: string | null, o: HubClientOptions, timeoutMs?: number, stop?: AbortSignal): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (credential) headers.authorization = `Bearer ${credential}`;
   let res: Response;
   try {
-    res = await (o.fetch ?? fetch)(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(o.timeoutMs ?? 30_000) });
+    res = await (o.fetch ?? fetch)(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: stop ? AbortSignal.any([stop, AbortSignal.timeout(timeoutMs ?? o.timeoutMs ?? 30_000)]) : AbortSignal.timeout(timeoutMs ?? o.timeoutMs ?? 30_000) });
   } catch (err) {
     throw new HubUnreachableError(`hub unreachable: ${(err as Error).message}`, { cause: err });
   }
@@ -74,6 +74,33 @@ export class HubClient {
     const r = await call<Downlink>('GET', `${joinUrl(this.baseUrl, HUB_PATHS.downlink)}?since=${since}`, undefined, this.credential, this.options);
     if (r.status !== 200) throw new HubHttpError(r.status, r.body);
     return r.body;
+  }
+}
+
+/** The booking relay's calls (server/hub-link/bookings.ts). */
+export class HubBookingClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly credential: string,
+    private readonly options: HubClientOptions = {},
+  ) {}
+
+  async snapshot(snapshot: BookingSnapshot): Promise<void> {
+    const r = await call('POST', joinUrl(this.baseUrl, HUB_PATHS.bookingSnapshot), snapshot, this.credential, this.options);
+    if (r.status !== 204 && r.status !== 200) throw new HubHttpError(r.status, r.body);
+  }
+
+  /** A long poll: the hub holds it up to `waitSeconds`; the timeout leaves it 10 s more. */
+  async requests(waitSeconds: number, stop?: AbortSignal): Promise<BookingRequest[]> {
+    const url = `${joinUrl(this.baseUrl, HUB_PATHS.bookingRequests)}?wait=${waitSeconds}`;
+    const r = await call<{ requests: BookingRequest[] }>('GET', url, undefined, this.credential, this.options, (waitSeconds + 10) * 1000, stop);
+    if (r.status !== 200 || !Array.isArray(r.body?.requests)) throw new HubHttpError(r.status, r.body);
+    return r.body.requests;
+  }
+
+  async answers(answers: BookingAnswer[]): Promise<void> {
+    const r = await call('POST', joinUrl(this.baseUrl, HUB_PATHS.bookingAnswers), { answers }, this.credential, this.options);
+    if (r.status !== 200) throw new HubHttpError(r.status, r.body);
   }
 }
 

@@ -174,6 +174,12 @@ export class HubLinkWorker {
     while (this.inFlight) await this.inFlight;
   }
 
+  /** Where the hub is and the credential, for the booking relay (bookings.ts); null when not enrolled. */
+  get hubAddress(): { url: string; credential: string } | null {
+    const url = this.client?.baseUrl;
+    return this.enrolment && url ? { url, credential: this.enrolment.credential } : null;
+  }
+
   get linked(): boolean {
     return this.enrolment !== null;
   }

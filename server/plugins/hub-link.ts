@@ -9,10 +9,14 @@ import { HubLinkWorker } from '../hub-link/worker';
 import { applyDownlink } from '../hub-link/downlink';
 import { centerLive } from '../hub-link/live';
 import hubRoutes from '../hub-link/routes';
+import { BookingRelay } from '../hub-link/bookings';
+import { bookingSnapshot } from '../hub-link/booking-snapshot';
 
 declare module 'fastify' {
   interface FastifyInstance {
     hubLink: HubLinkWorker;
+    /** Bookings made on the province hub's /book/, relayed here (server/hub-link/bookings.ts). */
+    hubBookings: BookingRelay;
   }
 }
 
@@ -37,9 +41,27 @@ export default fp(async function hubLink(app) {
   app.decorate('hubLink', worker);
   // Only a flag and, when idle, a short timer: the commit path never waits on the hub.
   const off = app.queue.onCommitted(() => worker.wake());
-  app.addHook('onReady', async () => worker.start());
+  // appointments registers after this plugin: read when the relay runs, never at registration.
+  const relay = new BookingRelay({
+    address: () => worker.hubAddress,
+    appointments: () => app.appointments,
+    snapshot: () => bookingSnapshot(app.queue, app.appointments, app.clock),
+    db: app.db,
+    bookScope: () => `book:${centerId}`,
+    logger: app.log.child({ module: 'hub-bookings' }),
+  });
+  app.decorate('hubBookings', relay);
+  // A booking or cancel on the center's own page changes the places the hub shows.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && reply.statusCode < 400 && req.url.startsWith('/api/appointments')) relay.changed();
+  });
+  app.addHook('onReady', async () => {
+    worker.start();
+    relay.start();
+  });
   app.addHook('onClose', async () => {
     off();
+    await relay.stop();
     await worker.stop();
     if (reader !== app.db) reader.close();
   });
