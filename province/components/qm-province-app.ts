@@ -1,6 +1,7 @@
 /**
  * `<qm-province-app>`: the province dashboard. Sign-in with a hub account, then three screens by the address's
- * hash: `#/` every center live, `#/center/<id>` one center's floor, `#/reports` (optionally `?center=<id>`).
+ * hash: `#/` every center live, `#/center/<id>` one center's floor, `#/reports` (optionally `?center=<id>`), and for
+ * province admins `#/admin/centers` and `#/admin/publish` (the hub's administration).
  * The live list is kept by one ProvinceLive for the whole page, so going to a floor and back loses nothing.
  */
 import { LitElement, css, html } from 'lit';
@@ -17,10 +18,11 @@ interface Account {
   role: 'admin' | 'director';
 }
 
-type Route = { screen: 'centers' } | { screen: 'floor'; centerId: string } | { screen: 'reports'; centerId: string | null };
+type Route = { screen: 'centers' } | { screen: 'floor'; centerId: string } | { screen: 'reports'; centerId: string | null } | { screen: 'admin'; tab: 'centers' | 'publish' };
 
 function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
+  if (h === '/admin' || h.startsWith('/admin/')) return { screen: 'admin', tab: h.startsWith('/admin/publish') ? 'publish' : 'centers' };
   const floor = /^\/center\/([A-Za-z0-9_.-]+)$/.exec(h);
   if (floor) return { screen: 'floor', centerId: floor[1] };
   if (h.startsWith('/reports')) {
@@ -171,8 +173,9 @@ export class QmProvinceApp extends LitElement {
       <h1>${t('app.title')}<small>${t('app.product')}</small></h1>
       ${this.account
         ? html`<nav aria-label=${t('nav.main')}>
-            <a href="#/" aria-current=${this.route.screen !== 'reports' ? 'page' : 'false'}>${t('nav.centers')}</a>
+            <a href="#/" aria-current=${this.route.screen === 'centers' || this.route.screen === 'floor' ? 'page' : 'false'}>${t('nav.centers')}</a>
             <a href="#/reports" aria-current=${this.route.screen === 'reports' ? 'page' : 'false'}>${t('nav.reports')}</a>
+            ${this.account.role === 'admin' ? html`<a href="#/admin/centers" aria-current=${this.route.screen === 'admin' ? 'page' : 'false'}>${t('nav.admin')}</a>` : null}
           </nav>`
         : html`<span style="flex:1"></span>`}
       <div class="account">
@@ -194,6 +197,14 @@ export class QmProvinceApp extends LitElement {
     if (this.route.screen === 'floor') {
       const c = live.centers.get(this.route.centerId) ?? null;
       screen = html`<qm-province-floor .centerId=${this.route.centerId} .center=${c} .tick=${this.tick}></qm-province-floor>`;
+    } else if (this.route.screen === 'admin') {
+      screen = html`<qm-province-admin
+        .centers=${centers}
+        .tick=${this.tick}
+        .accountRole=${this.account.role}
+        .tab=${this.route.tab}
+        @qm-centers-changed=${() => void live.refresh()}
+      ></qm-province-admin>`;
     } else if (this.route.screen === 'reports') {
       screen = html`<qm-province-reports .centers=${centers} .centerId=${this.route.centerId}></qm-province-reports>`;
     } else {

@@ -24,11 +24,14 @@ const COLUMNS: { key: SortKey; label: MessageKey; num?: boolean }[] = [
   { key: 'printerFaults', label: 'centers.printers', num: true },
 ];
 
-/** Offline centers sort as "worse" than online ones; among offline, the longest silent first. */
-const statusRank = (c: CenterItem) => (c.online ? 1e15 : (c.lastSeenAt ?? 0));
+/** A revoked link, as the hub says (`link`), or as an older hub's fields say. */
+const isRevoked = (c: CenterItem) => (c.link ? c.link === 'revoked' : c.revokedAt !== null && !c.enrolled);
+
+/** Offline centers sort as "worse" than online ones; among offline, the longest silent first; revoked ones last. */
+const statusRank = (c: CenterItem) => (c.online ? 1e15 : isRevoked(c) ? -1 : (c.lastSeenAt ?? 0));
 
 export function statusText(c: CenterItem, now: number): string {
-  if (c.revokedAt !== null && !c.enrolled) return t('centers.revoked');
+  if (isRevoked(c)) return t('centers.revoked');
   if (!c.enrolled) return t('centers.notEnrolled');
   if (c.online) return t('centers.online');
   if (c.lastSeenAt === null) return t('centers.neverSeen');
@@ -154,6 +157,14 @@ export class QmProvinceCenters extends LitElement {
       .status.never .dot {
         background: #9aa0a6;
       }
+      .status.revoked {
+        color: #3c4043;
+      }
+      .status.revoked .dot {
+        background: transparent;
+        border: 2px solid #3c4043;
+        border-radius: 2px;
+      }
       .stale {
         display: block;
         font-size: 0.8rem;
@@ -252,14 +263,15 @@ export class QmProvinceCenters extends LitElement {
 
   private row(c: CenterItem, now: number) {
     const fault = c.online && c.printerFaults > 0;
-    const statusClass = c.online ? 'on' : c.lastSeenAt === null ? 'never' : 'off';
+    const revoked = isRevoked(c);
+    const statusClass = c.online ? 'on' : revoked ? 'revoked' : c.lastSeenAt === null ? 'never' : 'off';
     const open = () => (location.hash = `#/center/${c.id}`);
-    return html`<tr class="${c.online ? 'online' : 'offline'} ${fault ? 'fault' : ''}" data-center=${c.code} @click=${open}>
+    return html`<tr class="${c.online ? 'online' : 'offline'} ${revoked ? 'revoked' : ''} ${fault ? 'fault' : ''}" data-center=${c.code} @click=${open}>
       <td>${c.code}</td>
       <td><a href="#/center/${c.id}" @click=${(e: Event) => e.stopPropagation()}>${c.name}</a></td>
       <td>
         <span class="status ${statusClass}" data-testid="status"><span class="dot" aria-hidden="true"></span>${statusText(c, now)}</span>
-        ${!c.online && c.liveAt !== null ? html`<span class="stale">${t('centers.staleFigures', { time: sinceText(c.liveAt, now) })}</span>` : null}
+        ${!c.online && !revoked && c.liveAt !== null ? html`<span class="stale">${t('centers.staleFigures', { time: sinceText(c.liveAt, now) })}</span>` : null}
       </td>
       ${c.liveAt === null
         ? html`<td class="num figure-cell" data-testid="waiting">–</td><td class="num figure-cell">–</td><td class="num figure-cell">–</td><td class="num figure-cell" data-testid="printers">–</td>`

@@ -1,9 +1,11 @@
 /** The only module with side effects: defines every province dashboard tag (and the console's chart). */
 import { QmChart } from '../../console/components/qm-chart';
+import { QmProvinceAdmin } from './qm-province-admin';
 import { QmProvinceApp } from './qm-province-app';
 import { QmProvinceCenters } from './qm-province-centers';
 import { QmProvinceFloor } from './qm-province-floor';
 import { QmProvinceLogin } from './qm-province-login';
+import { QmProvincePublish } from './qm-province-publish';
 import { QmProvinceReports } from './qm-province-reports';
 
 const tags: [string, CustomElementConstructor][] = [
@@ -12,6 +14,8 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-province-centers', QmProvinceCenters],
   ['qm-province-floor', QmProvinceFloor],
   ['qm-province-reports', QmProvinceReports],
+  ['qm-province-admin', QmProvinceAdmin],
+  ['qm-province-publish', QmProvincePublish],
   ['qm-chart', QmChart],
 ];
 for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);

@@ -28,7 +28,14 @@ export interface CenterItem {
   liveAt: number | null;
   enrolled: boolean;
   revokedAt: number | null;
+  /** The link's state (hub/README.md); absent from an older hub. */
+  link?: CenterLink;
+  enrolmentExpiresAt?: number | null;
+  enrolledAt?: number | null;
 }
+
+/** 'linked' (holds a credential), 'pending' (a code is out), 'revoked', 'expired' (never enrolled, code ran out). */
+export type CenterLink = 'linked' | 'pending' | 'revoked' | 'expired';
 
 export type ProvinceLiveStatus = 'connecting' | 'online' | 'offline' | 'signed-out';
 
