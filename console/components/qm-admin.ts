@@ -75,6 +75,8 @@ export class QmAdmin extends LitElement {
         return html`<qm-admin-devices .counters=${c.counters} .timeZone=${c.center.timeZone} .serverNow=${this.serverNow}></qm-admin-devices>`;
       case 'center':
         return html`<qm-admin-center .center=${c.center} .services=${c.services} .reload=${this.reload}></qm-admin-center>`;
+      case 'appointments':
+        return html`<qm-admin-appointments .services=${c.services} .counters=${c.counters} .priorities=${c.priorities}></qm-admin-appointments>`;
       case 'procedures':
         return html`<qm-admin-procedures></qm-admin-procedures>`;
       case 'province':

@@ -268,7 +268,7 @@ export class QmConsoleApp extends LitElement {
       case 'printers':
         return html`<qm-printers .view=${connection.view}></qm-printers>`;
       case 'reports':
-        return r.tab === 'what-if' ? html`<qm-what-if .view=${connection.view}></qm-what-if>` : html`<qm-reports .view=${connection.view}></qm-reports>`;
+        return r.tab === 'what-if' ? html`<qm-what-if .view=${connection.view}></qm-what-if>` : html`<qm-reports .view=${connection.view} .tab=${r.tab ?? 'summary'}></qm-reports>`;
       case 'password':
         return html`<qm-password
           .me=${me}

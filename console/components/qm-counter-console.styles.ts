@@ -73,6 +73,17 @@ export const counterStyles = css`
     font-weight: 700;
     font-size: 1.15rem;
   }
+  .booking {
+    justify-self: start;
+    padding: 0.1rem 0.5rem;
+    border-radius: 6px;
+    background: #e8f0fe;
+    color: #0b3d91;
+    font-weight: 600;
+  }
+  .booking span {
+    white-space: nowrap;
+  }
   .note {
     background: #fff8e1;
     padding: 0.25rem 0.5rem;

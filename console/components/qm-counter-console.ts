@@ -8,6 +8,9 @@
  * in flight at a time: a double click, a second tab or a stale page cannot act
  * twice — the server answers a conflict, which is shown, and the view is reloaded.
  *
+ * A ticket that came from a booking shows "Đặt lịch 09:30 · mã K7M2QX" (and the citizen's name when the center
+ * lets officers see it), looked up once per ticket with `GET /api/appointments/by-ticket/:id` (404: a walk-in).
+ *
  * "In lại phiếu" (I) prints the held ticket's slip again on the printer that
  * printed it; it changes nothing in the queue, so a refusal is only shown.
  *
@@ -20,6 +23,7 @@ import { property, state } from 'lit/decorators.js';
 import type { StaffCounterView, StaffTicket } from '../../protocol/realtime';
 import type { CounterCommandReply as CommandReply, PrintInfo, TicketView } from '../../protocol/schemas';
 import { api, ApiError } from '../lib/api';
+import { bookingParts, type OfficerAppointment } from '../lib/appointments';
 import { randomId } from '../../protocol/random-id';
 import type { Me } from '../lib/events';
 import { clock } from '../lib/format';
@@ -51,6 +55,10 @@ export class QmCounterConsole extends LitElement {
   /** Full record of the held ticket (start time, note…), which the live view does not carry. */
   @state() private detail: TicketView | null = null;
   @state() private now = Date.now();
+  /** The booking behind the held ticket (null: a walk-in), once known. */
+  @state() private booking: { ticketId: string; appointment: OfficerAppointment | null } | null = null;
+  /** The ticket whose booking was asked for last: asked once per ticket, not on every render. */
+  private bookingAsked: string | null = null;
   /** Kept across a failed network attempt so pressing again retries the same intent. */
   private pendingCallKey: string | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -85,6 +93,20 @@ export class QmCounterConsole extends LitElement {
     } else if (!this.detail || this.detail.id !== held.id || this.detail.status !== held.status || this.detail.recallCount !== held.recallCount) {
       void this.loadDetail(held);
     }
+    if (held && this.bookingAsked !== held.id) {
+      this.bookingAsked = held.id;
+      void this.loadBooking(held.id);
+    }
+  }
+
+  private async loadBooking(ticketId: string) {
+    let appointment: OfficerAppointment | null = null;
+    try {
+      appointment = await api<OfficerAppointment>(`/api/appointments/by-ticket/${encodeURIComponent(ticketId)}`);
+    } catch {
+      // 404: a walk-in. Any other failure shows nothing either: the line is a help, not needed to work the ticket.
+    }
+    if (this.bookingAsked === ticketId) this.booking = { ticketId, appointment };
   }
 
   private get counter(): StaffCounterView | null {
@@ -147,12 +169,14 @@ export class QmCounterConsole extends LitElement {
     const required = this.view!.center?.recallsBeforeNoShow ?? 0;
     const waited = (d?.firstCalledAt ?? held.calledAt ?? now) - held.issuedAt;
     const tz = this.view!.center?.timeZone ?? DEFAULT_TIME_ZONE;
+    const booked = this.booking?.ticketId === held.id ? this.booking.appointment : null;
     return html`<div class="held card ${held.status}" data-testid="held" data-status=${held.status}>
       <div class="row">
         <div class="number" data-testid="held-number">${held.number}</div>
         <div class="info">
           <div class="status">${t(held.status === 'serving' ? 'counter.status.serving' : 'counter.status.called')}</div>
           <div>${service ? nameOf(service) : ''} ${priority ? html`<span class="badge priority">★ ${t('counter.priority')}: ${nameOf(priority)}</span>` : null}</div>
+          ${booked ? this.renderBooking(booked) : null}
           <div class="muted">${t('counter.issuedAt', { time: formatLocalTime(held.issuedAt, tz) })}</div>
           ${d?.note ? html`<div class="note">${t('counter.note', { note: d.note })}</div>` : null}
         </div>
@@ -168,6 +192,11 @@ export class QmCounterConsole extends LitElement {
         ${held.status === 'called' ? html`<div><dt>${t('counter.recall')}</dt><dd>${t('counter.recalls', { count: held.recallCount, required })}</dd></div>` : null}
       </dl>
     </div>`;
+  }
+
+  private renderBooking(booked: OfficerAppointment) {
+    const parts = bookingParts(booked, { slot: (time) => t('counter.booking', { time }), code: (code) => t('counter.bookingCode', { code }) });
+    return html`<div class="booking" data-testid="held-booking">${parts.map((p, i) => html`${i ? ' · ' : ''}<span>${p}</span>`)}</div>`;
   }
 
   private renderActions(counter: StaffCounterView) {

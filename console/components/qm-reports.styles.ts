@@ -14,6 +14,24 @@ export const reportStyles = css`
   .bar input {
     width: 8.5rem;
   }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    border-bottom: 1px solid var(--qm-line);
+    margin-bottom: 0.75rem;
+  }
+  .tabs a {
+    padding: 0.45rem 0.9rem;
+    color: var(--qm-blue);
+    text-decoration: none;
+    border-bottom: 3px solid transparent;
+    margin-bottom: -1px;
+  }
+  .tabs a[aria-current='page'] {
+    color: inherit;
+    font-weight: 700;
+    border-bottom-color: var(--qm-blue);
+  }
   .spacer {
     flex: 1;
   }

@@ -1,12 +1,15 @@
 /**
  * `<qm-reports>`: director reports for any date range — totals, wait and
  * service time, by service/counter/staff/hour/day, SLA share, satisfaction;
- * charts, tables, CSV links and a printable layout.
+ * charts, tables, CSV links and a printable layout. The "Đặt lịch" tab shows the appointments' figures
+ * (`<qm-report-appointments>`) for the same period.
  *
  * @property view - live view (for the center's time zone and "today")
+ * @property tab - 'summary' or 'appointments'
  */
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ReportGroup, ReportSummary, SatisfactionGroup } from '../../protocol/reports';
 import { api, ApiError } from '../lib/api';
@@ -15,6 +18,7 @@ import { dmy, minutes, parseDmy, percent } from '../lib/format';
 import { addDays } from '../../protocol/local-time';
 import { currentLang, t } from '../lib/i18n';
 import type { StaffView } from '../lib/staff-model';
+import type { AppointmentReport } from '../lib/appointments';
 import type { MessageKey } from '../lib/i18n.vi';
 import { reportStyles } from './qm-reports.styles';
 import { theme } from './theme';
@@ -25,10 +29,12 @@ export class QmReports extends LitElement {
   static override styles = [theme, reportStyles];
 
   @property({ attribute: false }) view: StaffView | null = null;
+  @property() tab: 'summary' | 'appointments' = 'summary';
   @state() private fromText = '';
   @state() private toText = '';
   @state() private range: { from: string; to: string } | null = null;
   @state() private report: ReportSummary | null = null;
+  @state() private appointments: AppointmentReport | null = null;
   @state() private error = '';
   @state() private loading = false;
 
@@ -36,10 +42,12 @@ export class QmReports extends LitElement {
     return centerToday(this.view);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     // The default range waits for the live view: until then the server's day is unknown.
     const today = this.range ? null : this.today();
     if (today) this.choose(today, today);
+    // Another tab, the same period.
+    else if (changed.has('tab') && changed.get('tab') !== undefined && this.range) void this.load(this.range.from, this.range.to);
   }
 
   private choose(from: string, to: string) {
@@ -63,10 +71,13 @@ export class QmReports extends LitElement {
     this.range = { from, to };
     this.loading = true;
     this.error = '';
+    const tab = this.tab;
     try {
-      this.report = await api<ReportSummary>(`/api/reports/summary?from=${from}&to=${to}`);
+      if (tab === 'appointments') this.appointments = await api<AppointmentReport>(`/api/reports/appointments?from=${from}&to=${to}`);
+      else this.report = await api<ReportSummary>(`/api/reports/summary?from=${from}&to=${to}`);
     } catch (err) {
       this.report = null;
+      this.appointments = null;
       this.error = err instanceof ApiError ? err.message : String(err);
     } finally {
       this.loading = false;
@@ -83,15 +94,29 @@ export class QmReports extends LitElement {
         <button type="button" ?disabled=${!today} @click=${() => this.choose(today, today)}>${t('reports.today')}</button>
         <button type="button" ?disabled=${!today} @click=${() => this.choose(addDays(today, -6), today)}>${t('reports.week')}</button>
         <button type="button" ?disabled=${!today} @click=${() => this.choose(today.slice(0, 8) + '01', today)}>${t('reports.month')}</button>
-        <a class="csv" href="#/reports/what-if" data-testid="what-if-link">${t('whatIf.tab')}</a>
         <span class="spacer"></span>
-        <a class="csv" href="/api/reports/summary.csv?${q}" download>${t('reports.csvSummary')}</a>
-        <a class="csv" href="/api/reports/tickets.csv?${q}" download>${t('reports.csvTickets')}</a>
-        <a class="csv" href="/api/reports/events.csv?${q}" download>${t('reports.csvEvents')}</a>
+        ${this.tab === 'summary'
+          ? html`<a class="csv" href="/api/reports/summary.csv?${q}" download>${t('reports.csvSummary')}</a>
+              <a class="csv" href="/api/reports/tickets.csv?${q}" download>${t('reports.csvTickets')}</a>
+              <a class="csv" href="/api/reports/events.csv?${q}" download>${t('reports.csvEvents')}</a>`
+          : null}
         <button type="button" @click=${() => window.print()}>${t('reports.print')}</button>
       </form>
+      <nav class="tabs noprint" aria-label=${t('nav.reports')}>
+        <a href="#/reports" aria-current=${this.tab === 'summary' ? 'page' : 'false'} data-testid="summary-link">${t('reports.summaryTab')}</a>
+        <a href="#/reports/appointments" aria-current=${this.tab === 'appointments' ? 'page' : 'false'} data-testid="appointments-link">${t('reports.appointmentsTab')}</a>
+        <a href="#/reports/what-if" data-testid="what-if-link">${t('whatIf.tab')}</a>
+      </nav>
       ${this.error ? html`<p class="toast error" role="alert">${this.error}</p>` : null} ${this.loading ? html`<p class="muted">${t('reports.loading')}</p>` : null}
-      ${this.report ? this.renderReport(this.report) : null}`;
+      ${this.tab === 'appointments' ? this.renderAppointments() : this.report ? this.renderReport(this.report) : null}`;
+  }
+
+  private renderAppointments() {
+    const r = this.appointments;
+    if (!r) return null;
+    return html`<h1>${this.view?.center?.name ?? ''} — ${t('apptReport.title')}</h1>
+      <p class="muted" data-testid="report-range">${t('reports.range', { from: dmy(r.from), to: dmy(r.to), zone: this.view?.center?.timeZone ?? '' })}</p>
+      <qm-report-appointments .report=${r} .services=${this.view?.services ?? []}></qm-report-appointments>`;
   }
 
   private renderReport(r: ReportSummary) {

@@ -9,6 +9,7 @@ import { QmFloor } from './qm-floor';
 import { QmPrinters } from './qm-printers';
 import { QmPrintPreview } from './qm-print-preview';
 import { QmReports } from './qm-reports';
+import { QmReportAppointments } from './qm-report-appointments';
 import { QmWhatIf } from './qm-what-if';
 import { QmWhatIfResult } from './qm-what-if-result';
 import { QmChart } from './qm-chart';
@@ -16,6 +17,7 @@ import { QmAdmin } from './qm-admin';
 import { QmAdminTable } from './qm-admin-table';
 import { QmAdminStaff } from './qm-admin-staff';
 import { QmAdminCenter } from './qm-admin-center';
+import { QmAdminAppointments } from './qm-admin-appointments';
 import { QmAdminProcedures } from './qm-admin-procedures';
 import { QmAdminProvince } from './qm-admin-province';
 import { QmAdminAudit } from './qm-admin-audit';
@@ -33,6 +35,7 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-printers', QmPrinters],
   ['qm-print-preview', QmPrintPreview],
   ['qm-reports', QmReports],
+  ['qm-report-appointments', QmReportAppointments],
   ['qm-what-if', QmWhatIf],
   ['qm-what-if-result', QmWhatIfResult],
   ['qm-chart', QmChart],
@@ -40,6 +43,7 @@ const tags: [string, CustomElementConstructor][] = [
   ['qm-admin-table', QmAdminTable],
   ['qm-admin-staff', QmAdminStaff],
   ['qm-admin-center', QmAdminCenter],
+  ['qm-admin-appointments', QmAdminAppointments],
   ['qm-admin-procedures', QmAdminProcedures],
   ['qm-admin-province', QmAdminProvince],
   ['qm-admin-audit', QmAdminAudit],

@@ -1,14 +1,16 @@
-/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/reports/what-if, #/admin/services…, #/password), and who may see each. */
+/** The console's screens by hash (#/counter, #/floor, #/printers, #/reports, #/reports/appointments, #/reports/what-if, #/admin/services…, #/password), and who may see each. */
 import type { Role } from '../../protocol/domain';
 
-export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'procedures' | 'province' | 'audit';
-export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'devices', 'center', 'procedures', 'province', 'audit'];
+export type AdminTab = 'services' | 'counters' | 'priorities' | 'staff' | 'devices' | 'center' | 'appointments' | 'procedures' | 'province' | 'audit';
+export const ADMIN_TABS: AdminTab[] = ['services', 'counters', 'priorities', 'staff', 'devices', 'center', 'appointments', 'procedures', 'province', 'audit'];
+/** The reports' own screens beside the summary: the appointments' figures and the staffing what-if. */
+export type ReportsTab = 'appointments' | 'what-if';
 
 export type Route =
   | { screen: 'counter' }
   | { screen: 'floor' }
   | { screen: 'printers' }
-  | { screen: 'reports'; tab?: 'what-if' }
+  | { screen: 'reports'; tab?: ReportsTab }
   | { screen: 'password' }
   | { screen: 'admin'; tab: AdminTab };
 
@@ -38,7 +40,7 @@ export function parseHash(hash: string, role: Role, mustChangePassword = false):
   if (mustChangePassword) return { screen: 'password' };
   const [screen, tab] = hash.replace(/^#\/?/, '').split('/');
   let route: Route | null = null;
-  if (screen === 'reports' && tab === 'what-if') route = { screen, tab };
+  if (screen === 'reports' && (tab === 'what-if' || tab === 'appointments')) route = { screen, tab };
   else if (screen === 'counter' || screen === 'floor' || screen === 'printers' || screen === 'reports' || screen === 'password') route = { screen };
   else if (screen === 'admin') route = { screen: 'admin', tab: ADMIN_TABS.includes(tab as AdminTab) ? (tab as AdminTab) : 'services' };
   return route && canSee(role, route.screen) ? route : homeFor(role);
