@@ -3,7 +3,7 @@
  * offers), a time with its free places, the ID number (phone and name optional), then the booking code large,
  * its QR, the day, time and service, the check-in window and a cancel button. Every refusal shows the server's
  * own translated message. Vietnamese first, English on a switch. Runs at a plain-HTTP LAN origin: nothing here
- * needs a secure context.
+ * needs a secure context. Served by the province hub, it first asks for the center (lib/api-base.ts).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -14,6 +14,7 @@ import { randomId } from '../../protocol/random-id';
 import { icon } from '../../kiosk/lib/icons';
 import { addDays, formatDay, shiftTime, weekday } from '../lib/days';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
+import { bookApiMode, centerPaths, hubPaths, HUB_CENTERS_PATH, type BookPaths, type HubCenter } from '../lib/api-base';
 
 interface Info {
   enabled: boolean;
@@ -24,21 +25,24 @@ interface Info {
   purgeAfterDays: number;
 }
 
-type Step = 'service' | 'slot' | 'details' | 'done';
+type Step = 'center' | 'service' | 'slot' | 'details' | 'done';
+
+/** A booking kept on the phone; on the hub, with the center it was made at. */
+type SavedBooking = Booked & { center?: string };
 
 /** Bookings made on this phone (code, service, day, time: nothing personal), so reopening the page shows them. */
 const SAVED_KEY = 'hang-cho.bookings';
 
-function loadSaved(): Booked[] {
+function loadSaved(): SavedBooking[] {
   try {
-    const list = JSON.parse(localStorage.getItem(SAVED_KEY) ?? '[]') as Booked[];
+    const list = JSON.parse(localStorage.getItem(SAVED_KEY) ?? '[]') as SavedBooking[];
     return Array.isArray(list) ? list.filter((b) => typeof b?.code === 'string') : [];
   } catch {
     return [];
   }
 }
 
-function storeSaved(list: Booked[]): void {
+function storeSaved(list: SavedBooking[]): void {
   try {
     localStorage.setItem(SAVED_KEY, JSON.stringify(list.slice(-5)));
   } catch {
@@ -65,9 +69,22 @@ export class QmBook extends LitElement {
   @state() booked: Booked | null = null;
   @state() confirmCancel = false;
   @state() cancelledCode: string | null = null;
-  @state() saved: Booked[] = [];
+  @state() saved: SavedBooking[] = [];
+  /** 'hub' when the province hub serves the page: a center is chosen first. */
+  readonly mode = bookApiMode();
+  @state() centers: HubCenter[] | null = null;
+  @state() centerCode: string | null = null;
 
   private api = new KioskApi('', () => this.locale);
+  private get paths(): BookPaths {
+    return this.mode === 'hub' ? hubPaths(this.centerCode ?? '') : centerPaths();
+  }
+
+  /** The step's number and the number of steps (one more on the hub: the center). */
+  private stepOf(n: number): string {
+    return this.mode === 'hub' ? this.L('stepOf', { n: n + 1, total: 4 }) : this.L('stepOf', { n, total: 3 });
+  }
+
   /** One Idempotency-Key per intended booking: a retry after a lost answer gets the code already made. */
   private bookingKey: { what: string; key: string } | null = null;
 
@@ -184,6 +201,30 @@ export class QmBook extends LitElement {
     .service .icon {
       flex: none;
       color: var(--primary);
+    }
+    .center span {
+      display: grid;
+      gap: 2px;
+      text-align: left;
+    }
+    .center small {
+      font-size: 14px;
+      font-weight: 600;
+    }
+    .center small.open {
+      color: #0b6b2b;
+    }
+    .center small.closed {
+      color: #4a5b6c;
+    }
+    .center:disabled {
+      background: #e9eef3;
+      color: #4a5b6c;
+      border-style: dashed;
+      cursor: not-allowed;
+    }
+    .center:disabled .icon {
+      color: #4a5b6c;
     }
     .days {
       grid-template-columns: repeat(4, 1fr);
@@ -442,7 +483,47 @@ export class QmBook extends LitElement {
     const params = new URLSearchParams(location.search);
     this.locale = params.get('lang') === 'en' ? 'en' : 'vi';
     this.saved = loadSaved();
+    if (this.mode === 'hub') {
+      this.centerCode = params.get('center');
+      if (!this.centerCode) {
+        this.step = 'center';
+        void this.loadCenters();
+        return;
+      }
+    }
     void this.load();
+  }
+
+  private async loadCenters(): Promise<void> {
+    this.loadFailed = false;
+    try {
+      this.centers = await this.api.get<HubCenter[]>(HUB_CENTERS_PATH);
+    } catch {
+      this.loadFailed = true;
+    }
+  }
+
+  /** On the hub: the center the citizen books at (kept in the address, so a reload or a shared link keeps it). */
+  private async chooseCenter(code: string | null) {
+    this.centerCode = code;
+    this.info = null;
+    this.services = [];
+    this.center = null;
+    this.serviceId = null;
+    this.day = null;
+    this.time = null;
+    this.error = '';
+    const url = new URL(location.href);
+    if (code) url.searchParams.set('center', code);
+    else url.searchParams.delete('center');
+    history.replaceState(null, '', url);
+    if (code) {
+      this.step = 'service';
+      await this.load();
+    } else {
+      this.step = 'center';
+      await this.loadCenters();
+    }
   }
 
   private L(key: MessageKey, params?: Record<string, string | number>): string {
@@ -451,17 +532,18 @@ export class QmBook extends LitElement {
 
   private async load(): Promise<void> {
     this.loadFailed = false;
+    const paths = this.paths;
     try {
       const [info, services, center] = await Promise.all([
-        this.api.get<Info>('/api/appointments/info'),
-        this.api.get<Service[]>('/api/services'),
-        this.api.get<{ name: string; nameEn?: string }>('/api/center'),
+        this.api.get<Info>(paths.info),
+        this.api.get<Service[]>(paths.services),
+        this.api.get<{ name: string; nameEn?: string }>(paths.center),
       ]);
       this.info = info;
       this.services = services;
       this.center = center;
       // Bookings of days gone by are of no use any more.
-      this.saved = this.saved.filter((b) => b.date >= info.today);
+      this.saved = this.saved.filter((b) => b.date >= info.today || b.center !== (this.centerCode ?? undefined));
       storeSaved(this.saved);
     } catch {
       this.loadFailed = true;
@@ -506,7 +588,7 @@ export class QmBook extends LitElement {
     if (!id) return;
     try {
       const lists = await Promise.all(
-        this.days().map((day) => this.api.get<Slot[]>(`/api/appointments/slots?serviceId=${encodeURIComponent(id)}&date=${day}`)),
+        this.days().map((day) => this.api.get<Slot[]>(this.paths.slots(id, day))),
       );
       if (id !== this.serviceId) return;
       this.slots = Object.fromEntries(this.days().map((day, i) => [day, lists[i]]));
@@ -549,7 +631,7 @@ export class QmBook extends LitElement {
       // A dropped answer is asked again with the same key (twice, then the citizen may tap again: same key still).
       for (let attempt = 0; data === null; attempt++) {
         try {
-          data = (await this.api.request<Booked>('/api/appointments', { method: 'POST', headers: { 'idempotency-key': key }, body })).data;
+          data = (await this.api.request<Booked>(this.paths.book, { method: 'POST', headers: { 'idempotency-key': key }, body, timeoutMs: this.paths.changeTimeoutMs })).data;
         } catch (error) {
           if (error instanceof ApiError || attempt >= 2) throw error;
           await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
@@ -557,7 +639,8 @@ export class QmBook extends LitElement {
       }
       this.bookingKey = null;
       this.booked = data;
-      this.saved = [...this.saved.filter((b) => b.code !== data.code), data];
+      const saved: SavedBooking = this.mode === 'hub' && this.centerCode ? { ...data, center: this.centerCode } : data;
+      this.saved = [...this.saved.filter((b) => b.code !== data.code), saved];
       storeSaved(this.saved);
       // Nothing personal stays in the page once booked.
       this.idNumber = '';
@@ -568,8 +651,9 @@ export class QmBook extends LitElement {
       this.step = 'done';
       window.scrollTo(0, 0);
     } catch (error) {
-      // A refusal made nothing: the next tap is a new booking. No answer keeps the key for the next tap.
-      if (error instanceof ApiError) this.bookingKey = null;
+      // A refusal made nothing: the next tap is a new booking. No answer keeps the key for the next tap, and so does
+      // the hub's "the center has the request but has not answered yet" (the same key then gets that answer).
+      if (error instanceof ApiError && error.code !== 'CENTER_ANSWER_PENDING') this.bookingKey = null;
       this.error = error instanceof ApiError ? error.message : this.L('network');
       // A slot taken meanwhile: the places shown are refreshed.
       if (error instanceof ApiError && (error.code === 'SLOT_FULL' || error.code === 'SLOT_IN_PAST')) void this.fetchSlots().then(() => (this.time = null));
@@ -589,7 +673,7 @@ export class QmBook extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      await this.api.request<Booked>(`/api/appointments/${encodeURIComponent(code)}`, { method: 'DELETE' });
+      await this.api.request<Booked>(this.paths.cancel(code), { method: 'DELETE', timeoutMs: this.paths.changeTimeoutMs });
       this.saved = this.saved.filter((b) => b.code !== code);
       storeSaved(this.saved);
       this.cancelledCode = code;
@@ -613,7 +697,8 @@ export class QmBook extends LitElement {
     this.error = '';
   }
 
-  private show(b: Booked) {
+  private async show(b: SavedBooking) {
+    if (this.mode === 'hub' && b.center && b.center !== this.centerCode) await this.chooseCenter(b.center);
     this.booked = b;
     this.serviceId = b.serviceId;
     this.cancelledCode = null;
@@ -623,7 +708,13 @@ export class QmBook extends LitElement {
   }
 
   override render() {
-    const centerName = this.center ? (this.locale === 'en' ? this.center.nameEn || this.center.name : this.center.name) : '';
+    const centerName = this.center
+      ? this.locale === 'en'
+        ? this.center.nameEn || this.center.name
+        : this.center.name
+      : this.mode === 'hub'
+        ? this.L('hubName')
+        : '';
     return html`<header>
         <div class="bar">
           <div>
@@ -643,7 +734,8 @@ export class QmBook extends LitElement {
   private renderMain() {
     if (this.loadFailed)
       return html`<p class="error" role="alert">${this.L('network')}</p>
-        <div class="actions"><button class="btn" @click=${() => void this.load()}>${this.L('retry')}</button></div>`;
+        <div class="actions"><button class="btn" @click=${() => void (this.step === 'center' ? this.loadCenters() : this.load())}>${this.L('retry')}</button></div>`;
+    if (this.step === 'center') return this.renderCenters();
     if (!this.info) return html`<p role="status">${this.L('loading')}</p>`;
     if (!this.info.enabled && this.step !== 'done') return html`<p class="note" role="status">${this.L('bookingClosed')}</p>`;
     switch (this.step) {
@@ -662,22 +754,54 @@ export class QmBook extends LitElement {
     return this.error ? html`<p class="error" role="alert" tabindex="-1" data-testid="book-error">${this.error}</p>` : nothing;
   }
 
-  private renderServices() {
-    return html`${this.saved.length
-        ? html`<section class="saved" aria-labelledby="saved-title">
-            <h2 id="saved-title">${this.L('saved')}</h2>
-            <ul>
-              ${this.saved.map(
-                (b) => html`<li>
-                  <span><strong>${b.code}</strong> · ${formatDay(b.date, false)} ${b.time}</span>
-                  <button class="btn secondary" @click=${() => this.show(b)}>${this.L('show')}</button>
-                </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+  /** The bookings on this phone: on the hub's first step all of them, with their center; else this center's. */
+  private renderSaved(all: boolean) {
+    const list = all ? this.saved.filter((b) => b.center) : this.saved.filter((b) => (b.center ?? null) === (this.mode === 'hub' ? this.centerCode : null));
+    const nameOf = (code?: string) => this.centers?.find((c) => c.code === code)?.name ?? code ?? '';
+    return list.length
+      ? html`<section class="saved" aria-labelledby="saved-title">
+          <h2 id="saved-title">${this.L('saved')}</h2>
+          <ul>
+            ${list.map(
+              (b) => html`<li>
+                <span><strong>${b.code}</strong> · ${formatDay(b.date, false)} ${b.time}${all ? html`<br /><small>${nameOf(b.center)}</small>` : nothing}</span>
+                <button class="btn secondary" @click=${() => void this.show(b)}>${this.L('show')}</button>
+              </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing;
+  }
+
+  /** The hub's first step: the province's centers, those whose link is up first to be chosen. */
+  private renderCenters() {
+    if (!this.centers) return html`<p role="status">${this.L('loading')}</p>`;
+    return html`${this.renderSaved(true)}
       <section aria-labelledby="step-title">
-        <p class="step-of">${this.L('stepOf', { n: 1 })}</p>
+        <p class="step-of">${this.L('stepOf', { n: 1, total: 4 })}</p>
+        <h2 id="step-title">${this.L('stepCenter')}</h2>
+      </section>
+      <p class="lead">${this.L('chooseCenter')}</p>
+      ${this.centers.length === 0 ? html`<p class="note" role="status">${this.L('noCenters')}</p>` : nothing}
+      <ul aria-labelledby="step-title">
+        ${this.centers.map((c) => {
+          const open = c.online && c.bookingOpen;
+          const status = !c.online ? this.L('centerOffline') : c.bookingOpen ? this.L('centerOpen') : this.L('centerClosed');
+          return html`<li>
+            <button class="service center" data-center=${c.code} ?disabled=${!open} aria-describedby=${`st-${c.code}`} @click=${() => void this.chooseCenter(c.code)}>
+              ${icon(c.online ? 'building' : 'offline', 32)}<span
+                >${c.name}<small id=${`st-${c.code}`} class=${open ? 'open' : 'closed'}>${status}</small></span
+              >
+            </button>
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  private renderServices() {
+    return html`${this.renderSaved(false)}
+      <section aria-labelledby="step-title">
+        <p class="step-of">${this.stepOf(1)}</p>
         <h2 id="step-title">${this.L('stepService')}</h2>
       </section>
       <p class="lead">${this.L('chooseService')}</p>
@@ -689,7 +813,10 @@ export class QmBook extends LitElement {
             </button>
           </li>`,
         )}
-      </ul>`;
+      </ul>
+      ${this.mode === 'hub'
+        ? html`<div class="actions"><button class="btn secondary" data-testid="change-center" @click=${() => void this.chooseCenter(null)}>${this.L('changeCenter')}</button></div>`
+        : nothing}`;
   }
 
   private renderSlots() {
@@ -698,7 +825,7 @@ export class QmBook extends LitElement {
     const none = loaded && days.every((d) => (this.slots[d] ?? []).length === 0);
     const daySlots = this.day ? (this.slots[this.day] ?? []) : [];
     return html`<section aria-labelledby="step-title">
-        <p class="step-of">${this.L('stepOf', { n: 2 })}</p>
+        <p class="step-of">${this.stepOf(2)}</p>
         <h2 id="step-title">${this.L('stepSlot')}</h2>
       </section>
       <p class="chosen">${this.serviceName(this.serviceId)}</p>
@@ -746,7 +873,7 @@ export class QmBook extends LitElement {
   private renderDetails() {
     const idBad = this.error === this.L('idInvalid');
     return html`<section aria-labelledby="step-title">
-        <p class="step-of">${this.L('stepOf', { n: 3 })}</p>
+        <p class="step-of">${this.stepOf(3)}</p>
         <h2 id="step-title">${this.L('stepDetails')}</h2>
       </section>
       <p class="chosen">${this.L('chosen', { service: this.serviceName(this.serviceId), day: `${this.dayName(this.day!)} ${formatDay(this.day!)}`, time: this.time! })}</p>

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const config = loadHubConfig({ HUB_PORT: '0', HUB_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED: 'demo', DEMO_PASSWORD: 'demo-pass', HUB_ENROL_PER_MINUTE: '10000' });
   const db = openPostgres(await createDatabase(cluster, `hub_book_${process.pid}`));
   // A short wait for a center's answer, so the offline case is quick; everything else as in production.
-  hub = await buildHub({ config, db, logger: false, booking: { waitMs: 4_000, graceMs: 1_000, perHour: 1_000 } });
+  hub = await buildHub({ config, db, logger: false, booking: { waitMs: 4_000, graceMs: 1_000, redeliverMs: 2_000, perHour: 1_000 } });
   await hub.listen({ port: 0, host: '127.0.0.1' });
   const addr = hub.server.address();
   hubUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -231,4 +231,63 @@ describe('a center offline', () => {
     expect(retried.statusCode, retried.body).toBe(201);
     expect(countAt(back, 'SELECT COUNT(*) FROM appointments')).toBe(2);
   }, 90_000);
+});
+
+describe('the race between the hub giving up and the center taking the request', () => {
+  it('a request taken but not answered in time: 503 CENTER_ANSWER_PENDING, then the same key finds the center’s answer', async () => {
+    // A center enrolled with no server behind it: the test is its link, so it decides when to answer.
+    const created = await hub.inject({ method: 'POST', url: '/api/hub/centers', headers: { cookie: adminCookie }, payload: { code: 'XA03', name: 'Xã XA03' } });
+    const enrolled = await hub.inject({ method: 'POST', url: '/api/hub/enrol', payload: { enrolmentCode: created.json().enrolmentCode } });
+    const auth = { authorization: `Bearer ${enrolled.json().credential}` };
+    const snapshot = { at: 0, info: { enabled: true, today: '2026-11-23', horizonDays: 6, checkInEarlyMinutes: 15, checkInLateMinutes: 15, purgeAfterDays: 30, windowFrom: '08:00', windowTo: '16:00' }, center: { name: 'Xã XA03' }, services: [{ id: 'svc-hotich' }], slots: {} };
+    expect((await hub.inject({ method: 'POST', url: '/api/hub/booking-snapshot', headers: auth, payload: snapshot })).statusCode).toBe(204);
+    const poll = (wait: number) => hub.inject({ method: 'GET', url: `/api/hub/bookings?wait=${wait}`, headers: auth });
+    expect((await poll(0)).json()).toEqual({ requests: [] });
+
+    const body = { serviceId: 'svc-hotich', date: '2026-11-23', time: '10:00', idNumber: ID_A };
+    const citizen = hubBook('XA03', body, { 'idempotency-key': 'key-race' });
+    const taken = await waitFor(async () => (await poll(1)).json().requests as Record<string, string>[], (r) => r.length === 1, 'the request');
+    expect(taken[0]).toMatchObject({ kind: 'book', serviceId: 'svc-hotich', time: '10:00', idNumber: ID_A });
+    // Erased on the hub as the center takes it.
+    const person = await hub.hubDb.query('SELECT person FROM booking_requests WHERE id = $1', [taken[0].id]);
+    expect(person.rows).toEqual([{ person: null }]);
+
+    // The center is slow to answer: the citizen is told the center has it, not that nothing was booked.
+    const first = await citizen;
+    expect(first.statusCode).toBe(503);
+    expect(first.json().code).toBe('CENTER_ANSWER_PENDING');
+
+    // Delivered again (the answer may have been lost), without the personal part.
+    const again = await waitFor(async () => (await poll(1)).json().requests as Record<string, string>[], (r) => r.length === 1, 'the redelivery');
+    expect(again[0].id).toBe(taken[0].id);
+    expect(again[0].idNumber).toBeUndefined();
+
+    const answer = { id: taken[0].id, status: 201, body: { code: 'K7M2QX', serviceId: 'svc-hotich', date: '2026-11-23', time: '10:00' } };
+    const answered = await hub.inject({ method: 'POST', url: '/api/hub/bookings/answers', headers: auth, payload: { answers: [answer] } });
+    expect(answered.json()).toEqual({ accepted: [taken[0].id] });
+    const retried = await hubBook('XA03', body, { 'idempotency-key': 'key-race' });
+    expect(retried.statusCode).toBe(201);
+    expect(retried.json()).toEqual(answer.body);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    // Another center's credential cannot answer it, nor see it.
+    expect((await hub.inject({ method: 'GET', url: '/api/hub/bookings?wait=0' })).statusCode).toBe(401);
+  }, 60_000);
+});
+
+describe('the center’s relay', () => {
+  it('answers a redelivery without the personal part from its own record: the same code, or 410 never received', async () => {
+    const { t } = await linkedCenter('XA04');
+    const today = (await hub.inject({ method: 'GET', url: '/api/book/XA04/info' })).json().today as string;
+    const slot = (await centerSlots(t, 'svc-hotich', today)).find((s) => s.free > 0)!;
+    const relay = t.app.hubBookings;
+    const request = { id: 'bkr-test-1', kind: 'book' as const, lang: 'vi' as const, serviceId: 'svc-hotich', date: today, time: slot.time, idNumber: ID_B };
+    const first = relay.handle(request)!;
+    expect(first.status).toBe(201);
+    const { idNumber: _dropped, ...withoutPerson } = request;
+    expect(relay.handle({ ...withoutPerson, idNumber: '' })).toEqual(first);
+    expect(relay.handle({ ...request, id: 'bkr-never-seen', idNumber: '' })).toEqual({ id: 'bkr-never-seen', status: 410, body: { code: 'CENTER_UNREACHABLE' } });
+    // Delivered twice with the personal part: booked once.
+    expect(relay.handle(request)).toEqual(first);
+    expect(countAt(t, 'SELECT COUNT(*) FROM appointments')).toBe(1);
+  });
 });
