@@ -104,6 +104,13 @@ async function expectClean(page: Page, name: string): Promise<void> {
   expect.soft(report, `${name}\n${report}`).toBe('');
 }
 
+/** No violation at all, minor ones included (the appointment screens); the message lists each one with its elements. */
+async function expectSpotless(page: Page, name: string): Promise<void> {
+  const findings = await axe(page, name);
+  const report = findings.map((f) => `${f.impact} ${f.id}: ${f.help}\n${f.nodes.map((n) => `    ${n.target} — ${n.summary}`).join('\n')}`).join('\n');
+  expect.soft(report, `${name}\n${report}`).toBe('');
+}
+
 /**
  * WCAG contrast of an element's text against the first opaque background behind it (shadow hosts crossed): the
  * lowest over its arrival animations (each sampled from start to end) and at rest.
@@ -492,5 +499,45 @@ describe('console', () => {
     await page.click('qm-admin-table tr[data-id="ctr-3"] button');
     await page.locator('qm-admin-table form').waitFor();
     await expectClean(page, 'admin counter form');
+  });
+});
+
+describe('console: appointments', () => {
+  it('appointments: Quản trị › Đặt lịch, Báo cáo › Đặt lịch and the booking line on the counter: no violation, minor included', async () => {
+    // A booking for the first slot still ahead today, checked in and called at its slot by counter 3.
+    const day = t.app.queue.state().businessDay;
+    const slots = (await get(`/api/appointments/slots?serviceId=svc-xaydung&date=${day}`)) as { time: string; free: number }[];
+    const slot = slots.find((s) => s.free > 0)!;
+    expect(slot).toBeTruthy();
+    const booked = await post('/api/appointments', undefined, { serviceId: 'svc-xaydung', date: day, time: slot.time, idNumber: '001190012345' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const [h, m] = slot.time.split(':').map(Number);
+    const slotAt = Date.parse(`${day}T00:00:00Z`) + (h! * 60 + m! - 7 * 60) * 60_000; // the center's zone is UTC+7
+    clock.ms = slotAt;
+    const checkIn = await post(`/api/appointments/${booked.json().code}/check-in`);
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+    const called = await post('/api/counters/3/call', await loginCookie(t.app, 'staff3'), { ticketId: checkIn.json().id });
+    expect(called.statusCode, called.body).toBe(200);
+
+    const adminPage = await newPage(CONSOLE, [await loginCookie(t.app, 'admin')]);
+    await adminPage.goto(`${hallUrl(t.url)}/console/#/admin/appointments`);
+    await adminPage.locator('qm-admin-appointments tr[data-service="svc-hotich"]').waitFor();
+    await expectSpotless(adminPage, 'admin appointments');
+    const tree = await adminPage.locator('qm-admin-appointments').ariaSnapshot();
+    expect(tree).toContain('- group "Đặt lịch hẹn"');
+    expect(tree).toMatch(/- spinbutton "Số ngày được đặt trước"/);
+    expect(tree).toMatch(/- checkbox "Hộ tịch nhận đặt lịch"/);
+    expect(tree).toMatch(/- spinbutton "Số chỗ mỗi khung giờ của Hộ tịch"/);
+
+    const director = await newPage(CONSOLE, [await loginCookie(t.app, 'director')]);
+    await director.goto(`${hallUrl(t.url)}/console/#/reports/appointments`);
+    await director.locator('[data-testid=appointments-waits]').waitFor();
+    await expectSpotless(director, 'console reports, appointments');
+
+    const staff = await newPage(CONSOLE, [await loginCookie(t.app, 'staff3')]);
+    await staff.goto(`${hallUrl(t.url)}/console/#/counter`);
+    await staff.click('qm-counter-picker button[data-counter="3"]');
+    await staff.locator('[data-testid=held-booking]').waitFor();
+    await expectSpotless(staff, 'console counter, booked ticket');
   });
 });
