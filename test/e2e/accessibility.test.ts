@@ -541,3 +541,57 @@ describe('console: appointments', () => {
     await expectSpotless(staff, 'console counter, booked ticket');
   });
 });
+
+describe('province dashboard: administration (hub)', () => {
+  let hub: import('../hub/fixture').TestHub;
+  let hubUrl: string;
+  beforeAll(async () => {
+    const fixture = await import('../hub/fixture');
+    hub = await fixture.startHub(null);
+    const add = (code: string, name: string) => hub.app.inject({ method: 'POST', url: '/api/hub/centers', headers: { cookie: hub.adminCookie }, payload: { code, name } });
+    const linked = (await add('TTHCC', 'Trung tâm Phục vụ hành chính công tỉnh')).json();
+    const credential = (await hub.app.inject({ method: 'POST', url: '/api/hub/enrol', payload: { enrolmentCode: linked.enrolmentCode } })).json().credential;
+    await fixture.ingest(hub, credential, { live: { at: hub.clock.t, waiting: 3, longestWaitSeconds: 240, openCounters: 2, printerFaults: 0 } });
+    const revoked = (await add('X-TAN-LAP', 'Xã Tân Lập')).json();
+    await hub.app.inject({ method: 'POST', url: '/api/hub/enrol', payload: { enrolmentCode: revoked.enrolmentCode } });
+    await hub.app.inject({ method: 'POST', url: `/api/hub/centers/${revoked.id}/revoke`, headers: { cookie: hub.adminCookie } });
+    await add('X-MUONG-LA', 'Xã Mường La');
+    await hub.app.inject({ method: 'POST', url: '/api/hub/downlink', headers: { cookie: hub.adminCookie }, payload: { kind: 'notice-line', data: { noticeLine: 'Ngày 30/4 và 1/5 nghỉ lễ.' } } });
+    await hub.app.listen({ port: 0, host: '127.0.0.1' });
+    hubUrl = hallUrl(`http://127.0.0.1:${(hub.app.server.address() as import('node:net').AddressInfo).port}`);
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  /** No violation at any level, minor included. */
+  async function expectNone(page: Page, name: string): Promise<void> {
+    const found = await axe(page, name);
+    expect.soft(found.map((f) => `${f.impact} ${f.id}: ${f.nodes.map((n) => n.target).join(' ')}`).join('\n'), name).toBe('');
+  }
+
+  it('centers and their links, the one-time code, the revoke dialog, publishing: no violations at any level', async () => {
+    const page = await newPage(DISPLAY);
+    await page.goto(`${hubUrl}/province/#/admin/centers`);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill('demo-pass');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('qm-province-admin tr[data-center="X-TAN-LAP"]').waitFor();
+    await expectNone(page, 'province admin centers');
+    await page.locator('qm-province-admin [data-testid=new-code]').fill('X-PHU-HUU');
+    await page.locator('qm-province-admin [data-testid=new-name]').fill('Xã Phú Hữu');
+    await page.getByRole('button', { name: 'Thêm trung tâm' }).click();
+    await page.locator('qm-province-admin [data-testid=code-box]').waitFor();
+    await expectNone(page, 'province admin, the one-time code');
+    await page.locator('qm-province-admin tr[data-center="TTHCC"] [data-testid=revoke]').click();
+    await page.getByRole('dialog').waitFor();
+    await expectNone(page, 'province admin, the revoke dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    await page.goto(`${hubUrl}/province/#/admin/publish`);
+    await page.locator('qm-province-publish tr[data-version]').first().waitFor();
+    await expectNone(page, 'province admin publish');
+    await page.getByRole('button', { name: 'Gửi dòng thông báo' }).click();
+    await page.locator('qm-province-publish [data-testid=notice-error]').waitFor();
+    await expectNone(page, 'province admin publish, a refusal');
+  });
+});
