@@ -195,6 +195,9 @@ export class QmProvinceAdmin extends LitElement {
         font-size: 0.9rem;
         padding: 0.15rem 0.65rem;
       }
+      .badge.warn {
+        color: #6b3a00;
+      }
       .badge.off {
         background: #e8eaed;
         color: #3c4043;
