@@ -17,6 +17,7 @@ import { provinceSummaryCsv } from '../reports/summary-csv';
 import { CenterIdParam, CreateCenterBody, PublishBody, SummaryCsvQuery, SummaryQuery } from '../schemas';
 import { checkPublished, listPublished } from '../published';
 import { langOf } from '../../server/plugins/errors';
+import accountRoutes from './accounts';
 
 /** The province's zone: Vietnam has one. A center's own zone is kept on its row. */
 export const PROVINCE_TZ = 'Asia/Ho_Chi_Minh';
@@ -98,6 +99,9 @@ export async function listCenters(app: import('fastify').FastifyInstance, onlyId
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  // Province accounts (admins only), with the province's other admin routes.
+  await app.register(accountRoutes);
+
   /** Every dashboard hears an admin's change at once (its row, as GET /api/hub/centers has it), not at its next refresh. */
   const announce = async (centerId: string) => {
     const [center] = await listCenters(app, centerId);

@@ -118,3 +118,55 @@ describe('publishing', () => {
     expect(list.appliedVersion.find((c: { code: string }) => c.code === 'PUB-B').version).toBe(0);
   });
 });
+
+describe('accounts', () => {
+  it('adds a director with a temporary password that opens only its replacement, resets, deactivates, reactivates', async () => {
+    const created = await post('/api/hub/accounts', { username: 'LanhDao2', displayName: 'Lãnh đạo Sở Nội vụ', role: 'director' });
+    expect(created.statusCode).toBe(201);
+    const acc = created.json();
+    expect(acc).toMatchObject({ username: 'lanhdao2', displayName: 'Lãnh đạo Sở Nội vụ', role: 'director', active: true, mustChangePassword: true });
+    expect(acc.temporaryPassword).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect((await post('/api/hub/accounts', { username: 'lanhdao2', displayName: 'Trùng', role: 'admin' })).json()).toMatchObject({ code: 'USERNAME_TAKEN', message: 'Tên đăng nhập “lanhdao2” đã tồn tại.' });
+    expect((await post('/api/hub/accounts', { username: 'a b', displayName: 'X', role: 'director' })).statusCode).toBe(400);
+    expect((await post('/api/hub/accounts', { username: 'abc', displayName: 'X', role: 'staff' })).statusCode).toBe(400);
+
+    // The temporary password opens only the way to replace it.
+    const cookie = await login(hub.app, 'lanhdao2', acc.temporaryPassword);
+    expect((await get('/api/hub/centers', cookie)).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await post('/api/auth/password', { currentPassword: acc.temporaryPassword, newPassword: 'mat-khau-moi-2026' }, cookie)).json()).toMatchObject({ mustChangePassword: false });
+    expect((await get('/api/hub/centers', cookie)).statusCode).toBe(200);
+    expect((await post('/api/hub/accounts', { username: 'zzz', displayName: 'X', role: 'admin' }, cookie)).statusCode).toBe(403);
+
+    const list = (await get('/api/hub/accounts')).json() as { username: string; active: boolean }[];
+    expect(list.map((a) => a.username)).toEqual(expect.arrayContaining(['admin', 'director', 'lanhdao2']));
+
+    const reset = (await post(`/api/hub/accounts/${acc.id}/reset-password`)).json();
+    expect(reset).toMatchObject({ mustChangePassword: true });
+    expect((await get('/api/hub/centers', cookie)).statusCode).toBe(401);
+    const again = await login(hub.app, 'lanhdao2', reset.temporaryPassword);
+
+    expect((await post(`/api/hub/accounts/${acc.id}/deactivate`)).json()).toMatchObject({ active: false });
+    expect((await get('/api/auth/me', again)).statusCode).toBe(401);
+    const refused = await hub.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao2', password: reset.temporaryPassword } });
+    expect(refused.statusCode).toBe(401);
+    expect((await post(`/api/hub/accounts/${acc.id}/activate`)).json()).toMatchObject({ active: true });
+    await login(hub.app, 'lanhdao2', reset.temporaryPassword);
+  });
+
+  it('never deactivates one’s own account nor the last active admin', async () => {
+    const me = (await get('/api/auth/me')).json();
+    expect((await post(`/api/hub/accounts/${me.id}/deactivate`)).json().code).toBe('CANNOT_CHANGE_OWN_ACCOUNT');
+    const second = (await post('/api/hub/accounts', { username: 'admin2', displayName: 'Quản trị 2', role: 'admin' })).json();
+    const cookie2 = await login(hub.app, 'admin2', second.temporaryPassword);
+    await post('/api/auth/password', { currentPassword: second.temporaryPassword, newPassword: 'quan-tri-hai-2026' }, cookie2);
+    // admin2 may deactivate admin (another admin stays: admin2), then nobody may deactivate admin2.
+    expect((await post(`/api/hub/accounts/${me.id}/deactivate`, {}, cookie2)).json()).toMatchObject({ active: false });
+    expect((await post(`/api/hub/accounts/${second.id}/deactivate`, {}, cookie2)).json().code).toBe('CANNOT_CHANGE_OWN_ACCOUNT');
+    // Bring admin back for the other tests' cookie… its sessions ended, so sign in again.
+    expect((await post(`/api/hub/accounts/${me.id}/activate`, {}, cookie2)).statusCode).toBe(200);
+    hub.adminCookie = await login(hub.app, 'admin', 'demo-pass');
+    expect((await post(`/api/hub/accounts/${second.id}/deactivate`)).json()).toMatchObject({ active: false });
+    // admin2's sessions ended with it. (LAST_ADMIN guards two admins deactivating each other at once.)
+    expect((await post(`/api/hub/accounts/${me.id}/deactivate`, {}, cookie2)).statusCode).toBe(401);
+  });
+});
