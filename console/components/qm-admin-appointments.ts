@@ -90,7 +90,7 @@ export class QmAdminAppointments extends LitElement {
         grid-column: 2;
       }
       table input[type='number'] {
-        width: 6rem;
+        width: 7rem;
       }
       td {
         vertical-align: middle;
@@ -295,7 +295,10 @@ export class QmAdminAppointments extends LitElement {
       this.draft = null;
       this.message = { text: t('appt.saved'), error: false };
     } catch (err) {
-      this.message = { text: err instanceof ApiError ? err.message : String(err), error: true };
+      let text = err instanceof ApiError ? err.message : String(err);
+      // The server names the rule in its own terms; say which fields to fix in the admin's words too.
+      if (err instanceof ApiError && err.code === 'INVALID_APPOINTMENT_SETTINGS' && body.windowFrom >= body.windowTo) text += ` ${t('appt.windowOrder')}`;
+      this.message = { text, error: true };
     } finally {
       this.saving = false;
     }

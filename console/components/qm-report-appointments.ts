@@ -66,8 +66,13 @@ export class QmReportAppointments extends LitElement {
         ${this.kpi('apptReport.noShowRate', percent(r.noShows.rate, lang), 'kpi-no-show-rate')}
         ${this.kpi('apptReport.meanLate', late === null ? '–' : minutes(late * 60, lang), 'kpi-mean-late')}
       </div>
-      ${r.bookings.total === 0 ? html`<p class="muted" data-testid="appointments-empty">${t('apptReport.empty')}</p>` : null}
-      <div class="tables">
+      ${r.bookings.total === 0 ? html`<p class="muted" data-testid="appointments-empty">${t('apptReport.empty')}</p>` : this.bookingTables(r)} ${this.waits(r)}`;
+  }
+
+  private bookingTables(r: AppointmentReport) {
+    const lang = currentLang();
+    const late = r.checkIns.meanMinutesLate;
+    return html`<div class="tables">
         <section class="card block">
           <h2>${t('apptReport.byStatus')}</h2>
           <table data-testid="appointments-by-status">
@@ -123,8 +128,7 @@ export class QmReportAppointments extends LitElement {
             </tbody>
           </table>
         </section>
-      </div>
-      ${this.waits(r)}`;
+      </div>`;
   }
 
   private waits(r: AppointmentReport) {
@@ -160,7 +164,9 @@ export class QmReportAppointments extends LitElement {
         </table>
         <p class="hint muted">${t('apptReport.waits.hint')}</p>
       </section>
-      <section class="card block">
+      ${r.waits.booked.count + r.waits.walkIn.count === 0
+        ? null
+        : html`<section class="card block">
         <h2>${t('apptReport.chart')}</h2>
         <qm-chart
           .labels=${[t('apptReport.booked'), t('apptReport.walkIn')]}
@@ -169,7 +175,7 @@ export class QmReportAppointments extends LitElement {
             { label: t('apptReport.p90'), data: [r.waits.booked.p90Minutes ?? 0, r.waits.walkIn.p90Minutes ?? 0], color: '#f9ab00' },
           ]}
         ></qm-chart>
-      </section>
+      </section>`}
     </div>`;
   }
 

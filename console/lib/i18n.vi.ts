@@ -465,6 +465,7 @@ export const vi = {
   'appt.horizonDays.hint': 'Đặt được từ hôm nay đến hết số ngày này sau hôm nay (0: chỉ đặt cho hôm nay).',
   'appt.windowFrom': 'Khung giờ lấy số từ xa: từ',
   'appt.windowTo': 'đến',
+  'appt.windowOrder': 'Giờ bắt đầu của khung giờ lấy số từ xa phải trước giờ kết thúc.',
   'appt.window.hint': 'Chỉ nhận lịch cho những khung giờ nằm trọn trong khoảng này và trong giờ làm việc của dịch vụ.',
   'appt.slotMinutes': 'Độ dài mỗi khung giờ (phút)',
   'appt.bookingSharePercent': 'Phần dành cho đặt lịch (%)',

@@ -110,6 +110,8 @@ describe('Quản trị › Đặt lịch', () => {
     await page.fill('input[name=horizonDays]', '3');
     await page.click('[data-testid=appointments-save]');
     await expect.poll(() => text(page, '[data-testid=appointments-message]')).toContain('Cài đặt đặt lịch không hợp lệ');
+    // …and which fields to fix, in plain words.
+    expect(await text(page, '[data-testid=appointments-message]')).toContain('Giờ bắt đầu của khung giờ lấy số từ xa phải trước giờ kết thúc.');
     expect(await page.locator('[data-testid=appointments-message] .toast.error').count()).toBe(1);
     expect(await settings()).toEqual(before);
     await page.reload();
