@@ -157,7 +157,9 @@ describe('counter console: the booking behind the held ticket', () => {
     });
     await page.keyboard.press('s');
     await expect.poll(() => page.getAttribute('[data-testid=held]', 'data-status')).toBe('serving');
-    await page.waitForTimeout(1200);
+    // The service timer ticks: the screen has rendered again since.
+    const serving = await text(page, '[data-testid=serving-time]');
+    await expect.poll(() => text(page, '[data-testid=serving-time]')).not.toBe(serving);
     expect(asked).toEqual([]);
     expect(await text(page, '[data-testid=held-booking]')).toContain(code);
   });
