@@ -11,6 +11,8 @@ export interface BookingOptions {
   redeliverMs: number;
   /** No ID number, phone or name stays on the hub longer than this, whatever happened. */
   personMs: number;
+  /** Requests and their answers (booking codes) are deleted after this: retries come within minutes. */
+  keepMs: number;
   /** How often a waiting request or a center's long poll looks at the database (other nodes' changes). */
   pollMs: number;
   /** Booking and cancel requests one address may make per hour (and 3× per day), like a center's page. */
@@ -22,6 +24,7 @@ export const DEFAULT_BOOKING_OPTIONS: BookingOptions = {
   graceMs: 5_000,
   redeliverMs: 20_000,
   personMs: 5 * 60_000,
+  keepMs: 24 * 3_600_000,
   pollMs: 1_000,
   perHour: 10,
 };

@@ -151,10 +151,13 @@ export async function answerRequests(db: Queryable, centerId: string, answers: B
 }
 
 /**
- * Housekeeping on every request: pending ones past the wait are closed (their node may have stopped waiting
- * without giving up: a crash), and no personal part outlives `personMs` whatever happened.
+ * Housekeeping on every booking or cancel: pending ones past the wait are closed (their node may have stopped
+ * waiting without giving up: a crash), no personal part outlives `personMs` whatever happened, and requests are
+ * deleted after `keepMs`.
  */
-export async function sweepRequests(db: Queryable, now: number, o: { waitMs: number; personMs: number }): Promise<void> {
+export async function sweepRequests(db: Queryable, now: number, o: { waitMs: number; personMs: number; keepMs: number }): Promise<void> {
   await db.query(`UPDATE booking_requests SET status = 'expired', person = NULL WHERE status = 'pending' AND created_at <= $1`, [now - o.waitMs - 5_000]);
   await db.query('UPDATE booking_requests SET person = NULL WHERE person IS NOT NULL AND created_at <= $1', [now - o.personMs]);
+  // A retry comes within minutes; after a day a request and its answer (a booking code) are of no use here.
+  await db.query('DELETE FROM booking_requests WHERE created_at <= $1', [now - o.keepMs]);
 }
