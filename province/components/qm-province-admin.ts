@@ -2,7 +2,7 @@
  * `<qm-province-admin>`: the hub's administration for province admins (role 'admin'), by the hash:
  * `#/admin` or `#/admin/centers` the centers and their links (add a center and show its one-time enrolment code
  * once, issue a new code, revoke after a confirmation), `#/admin/publish` what the province sends down
- * (`<qm-province-publish>`). A director sees only a sentence saying the section is for admins (the API refuses
+ * (`<qm-province-publish>`), `#/admin/accounts` the province accounts (`<qm-province-accounts>`). A director sees only a sentence saying the section is for admins (the API refuses
  * them anyway).
  *
  * @fires qm-centers-changed - after a change to a center, so the page's live list is fetched again
@@ -12,6 +12,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { theme } from '../../console/components/theme';
 import { DEFAULT_TIME_ZONE, localParts } from '../../protocol/local-time';
 import { api, ApiError, serverNow } from '../lib/api';
+import { copyFromInput } from '../lib/copy';
 import { sinceText } from '../lib/format';
 import { currentLang, t } from '../lib/i18n';
 import type { CenterItem, CenterLink } from '../lib/province-live';
@@ -239,7 +240,9 @@ export class QmProvinceAdmin extends LitElement {
   @property({ attribute: false }) centers: CenterItem[] = [];
   @property({ type: Number }) tick = 0;
   @property() accountRole: 'admin' | 'director' = 'director';
-  @property() tab: 'centers' | 'publish' = 'centers';
+  @property() tab: 'centers' | 'publish' | 'accounts' = 'centers';
+  /** The signed-in account's id (its own row has no deactivate or reset). */
+  @property() accountId = '';
   @state() private issued: IssuedCode | null = null;
   @state() private copyNote = '';
   @state() private addError = '';
@@ -254,6 +257,7 @@ export class QmProvinceAdmin extends LitElement {
     const tabs = html`<nav class="tabs" aria-label=${t('admin.nav')}>
       <a href="#/admin/centers" aria-current=${this.tab === 'centers' ? 'page' : 'false'}>${t('admin.tab.centers')}</a>
       <a href="#/admin/publish" aria-current=${this.tab === 'publish' ? 'page' : 'false'}>${t('admin.tab.publish')}</a>
+      <a href="#/admin/accounts" aria-current=${this.tab === 'accounts' ? 'page' : 'false'}>${t('admin.tab.accounts')}</a>
     </nav>`;
     if (this.accountRole !== 'admin') {
       return html`<h1>${t('admin.title')}</h1>
@@ -261,7 +265,11 @@ export class QmProvinceAdmin extends LitElement {
     }
     return html`<h1>${t('admin.title')}</h1>
       ${tabs}
-      ${this.tab === 'publish' ? html`<qm-province-publish .centers=${this.centers} .language=${currentLang()}></qm-province-publish>` : this.centersView()}`;
+      ${this.tab === 'publish'
+        ? html`<qm-province-publish .centers=${this.centers} .language=${currentLang()}></qm-province-publish>`
+        : this.tab === 'accounts'
+          ? html`<qm-province-accounts .accountId=${this.accountId} .language=${currentLang()}></qm-province-accounts>`
+          : this.centersView()}`;
   }
 
   private centersView() {
@@ -358,28 +366,10 @@ HUB_ENROLMENT_CODE=${code.enrolmentCode}</span></li>
     </section>`;
   }
 
-  /** The clipboard API only in a secure context (HTTPS, localhost); on plain HTTP the code is selected for Ctrl+C. */
   private async copy() {
     const input = this.codeInput;
     if (!input) return;
-    if (window.isSecureContext && navigator.clipboard) {
-      try {
-        await navigator.clipboard.writeText(input.value);
-        this.copyNote = t('admin.code.copied');
-        return;
-      } catch {
-        /* refused: select instead */
-      }
-    }
-    input.focus();
-    input.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    this.copyNote = copied ? t('admin.code.copied') : t('admin.code.selected');
+    this.copyNote = (await copyFromInput(input)) === 'copied' ? t('admin.code.copied') : t('admin.code.selected');
   }
 
   private closeCode() {

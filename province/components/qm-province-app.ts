@@ -1,7 +1,8 @@
 /**
  * `<qm-province-app>`: the province dashboard. Sign-in with a hub account, then three screens by the address's
  * hash: `#/` every center live, `#/center/<id>` one center's floor, `#/reports` (optionally `?center=<id>`), and for
- * province admins `#/admin/centers` and `#/admin/publish` (the hub's administration).
+ * province admins `#/admin/centers`, `#/admin/publish` and `#/admin/accounts` (the hub's administration). An account
+ * signed in with a temporary password sees only the form that replaces it.
  * The live list is kept by one ProvinceLive for the whole page, so going to a floor and back loses nothing.
  */
 import { LitElement, css, html } from 'lit';
@@ -16,13 +17,16 @@ interface Account {
   username: string;
   displayName: string;
   role: 'admin' | 'director';
+  /** Signed in with a temporary password: only the form that replaces it opens. */
+  mustChangePassword?: boolean;
 }
 
-type Route = { screen: 'centers' } | { screen: 'floor'; centerId: string } | { screen: 'reports'; centerId: string | null } | { screen: 'admin'; tab: 'centers' | 'publish' };
+type AdminTab = 'centers' | 'publish' | 'accounts';
+type Route = { screen: 'centers' } | { screen: 'floor'; centerId: string } | { screen: 'reports'; centerId: string | null } | { screen: 'admin'; tab: AdminTab };
 
 function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
-  if (h === '/admin' || h.startsWith('/admin/')) return { screen: 'admin', tab: h.startsWith('/admin/publish') ? 'publish' : 'centers' };
+  if (h === '/admin' || h.startsWith('/admin/')) return { screen: 'admin', tab: h.startsWith('/admin/publish') ? 'publish' : h.startsWith('/admin/accounts') ? 'accounts' : 'centers' };
   const floor = /^\/center\/([A-Za-z0-9_.-]+)$/.exec(h);
   if (floor) return { screen: 'floor', centerId: floor[1] };
   if (h.startsWith('/reports')) {
@@ -137,6 +141,7 @@ export class QmProvinceApp extends LitElement {
     this.account = account;
     this.ended = false;
     this.stopLive();
+    if (account.mustChangePassword) return;
     this.live = new ProvinceLive();
     this.unsubscribe = this.live.subscribe(() => {
       this.tick++;
@@ -171,7 +176,7 @@ export class QmProvinceApp extends LitElement {
     if (!this.checked) return html``;
     const header = html`<header>
       <h1>${t('app.title')}<small>${t('app.product')}</small></h1>
-      ${this.account
+      ${this.account && !this.account.mustChangePassword
         ? html`<nav aria-label=${t('nav.main')}>
             <a href="#/" aria-current=${this.route.screen === 'centers' || this.route.screen === 'floor' ? 'page' : 'false'}>${t('nav.centers')}</a>
             <a href="#/reports" aria-current=${this.route.screen === 'reports' ? 'page' : 'false'}>${t('nav.reports')}</a>
@@ -183,6 +188,9 @@ export class QmProvinceApp extends LitElement {
         ${this.account ? html`<span>${this.account.displayName}</span><button @click=${this.logout}>${t('nav.logout')}</button>` : null}
       </div>
     </header>`;
+    if (this.account?.mustChangePassword) {
+      return html`${header}<main><qm-province-password @qm-password-changed=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></qm-province-password></main>`;
+    }
     if (!this.account || !this.live) {
       return html`${header}<main><qm-province-login ?ended=${this.ended} @qm-logged-in=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></qm-province-login></main>`;
     }
@@ -203,6 +211,7 @@ export class QmProvinceApp extends LitElement {
         .tick=${this.tick}
         .accountRole=${this.account.role}
         .tab=${this.route.tab}
+        .accountId=${this.account.id}
         @qm-centers-changed=${() => void live.refresh()}
       ></qm-province-admin>`;
     } else if (this.route.screen === 'reports') {

@@ -4,8 +4,9 @@
  * embedded hub (PGlite): an admin adds a center and sees its one-time code once (the code really enrols), the
  * form's refusals in the page's words, a new code, a revoke behind a confirmation that the live list then shows as
  * "Đã thu hồi"; publishing a notice line, holidays and a JSON file (refusals shown as the hub says them), the
- * published list with what a center reported back; a director sees no "Quản trị" and the API refuses them.
- * UPDATE_SCREENSHOTS=1 also writes docs/screenshots/province-admin-centers.png and province-admin-publish.png.
+ * published list with what a center reported back; accounts (a director added with a temporary password, who must
+ * choose their own first; deactivated and reactivated); a director sees no "Quản trị" and the API refuses them.
+ * UPDATE_SCREENSHOTS=1 also writes docs/screenshots/province-admin-centers.png, -publish.png and -accounts.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
@@ -268,6 +269,72 @@ describe('province administration: publishing', () => {
     expect(await row('TTHCC').getByTestId('link-state').textContent()).toBe('Linked');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => row('TTHCC').getByTestId('link-state').textContent()).toBe('Đã liên kết');
+  });
+});
+
+describe('province administration: accounts', () => {
+  let temporary = '';
+  it('adds a director with a temporary password shown once', async () => {
+    await page.goto(`${url}/province/#/admin/accounts`);
+    await page.locator('qm-province-accounts tr[data-username="director"]').waitFor();
+    expect(await page.locator('qm-province-accounts tr[data-username="admin"]').textContent()).toContain('tài khoản của bạn');
+    expect(await page.locator('qm-province-accounts tr[data-username="admin"] button').count()).toBe(0);
+    await page.getByTestId('acc-username').fill('x y');
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    expect(await page.getByTestId('acc-error').textContent()).toContain('Tên đăng nhập gồm 3–32 ký tự');
+    await page.getByTestId('acc-username').fill('director');
+    await page.getByTestId('acc-name').fill('Trùng tên');
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    await expect.poll(() => page.getByTestId('acc-error').textContent()).toBe('Tên đăng nhập “director” đã tồn tại.');
+    await page.getByTestId('acc-username').fill('lanhdao-so');
+    await page.getByTestId('acc-name').fill('Phó Giám đốc Sở Nội vụ');
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    await page.getByTestId('password-box').waitFor();
+    expect(await page.getByTestId('password-box').textContent()).toContain('Mật khẩu tạm của lanhdao-so');
+    temporary = await page.getByTestId('temporary-password').inputValue();
+    expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/);
+    const added = page.locator('qm-province-accounts tr[data-username="lanhdao-so"]');
+    await expect.poll(() => added.textContent()).toContain('chưa đổi mật khẩu tạm');
+    expect(await added.textContent()).toContain('Lãnh đạo tỉnh');
+    await shoot('province-admin-accounts.png');
+    await page.getByTestId('close-password').click();
+    expect(await page.getByTestId('password-box').count()).toBe(0);
+  });
+
+  it('the new director must choose a password first, then sees the dashboard without Quản trị', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const p = await ctx.newPage();
+    await p.goto(`${url}/province/`);
+    await p.getByLabel('Tên đăng nhập').fill('lanhdao-so');
+    await p.getByLabel('Mật khẩu').fill(temporary);
+    await p.getByRole('button', { name: 'Đăng nhập' }).click();
+    await p.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+    expect(await p.getByRole('link', { name: 'Báo cáo' }).count()).toBe(0);
+    await p.getByLabel('Mật khẩu tạm (hiện tại)').fill(temporary);
+    await p.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('so-noi-vu-2026');
+    await p.getByLabel('Nhập lại mật khẩu mới').fill('so-noi-vu-2025');
+    await p.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    expect(await p.getByTestId('password-error').textContent()).toBe('Hai lần nhập mật khẩu mới không khớp.');
+    await p.getByLabel('Nhập lại mật khẩu mới').fill('so-noi-vu-2026');
+    await p.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await p.locator('qm-province-centers tbody tr[data-center]').first().waitFor();
+    expect(await p.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
+    await ctx.close();
+    const row = page.locator('qm-province-accounts tr[data-username="lanhdao-so"]');
+    await page.reload();
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('chưa đổi mật khẩu tạm');
+  });
+
+  it('deactivates the account, which can no longer sign in, and reactivates it', async () => {
+    const row = page.locator('qm-province-accounts tr[data-username="lanhdao-so"]');
+    await row.getByTestId('acc-deactivate').click();
+    await expect.poll(() => row.getByTestId('acc-state').textContent()).toBe('Đã ngừng');
+    const refused = await hub.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao-so', password: 'so-noi-vu-2026' } });
+    expect(refused.statusCode).toBe(401);
+    await row.getByTestId('acc-activate').click();
+    await expect.poll(() => row.getByTestId('acc-state').textContent()).toBe('Đang hoạt động');
+    expect((await hub.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao-so', password: 'so-noi-vu-2026' } })).statusCode).toBe(200);
   });
 });
 
