@@ -570,7 +570,7 @@ describe('province dashboard: administration (hub)', () => {
     expect.soft(found.map((f) => `${f.impact} ${f.id}: ${f.nodes.map((n) => n.target).join(' ')}`).join('\n'), name).toBe('');
   }
 
-  it('centers and their links, the one-time code, the revoke dialog, publishing: no violations at any level', async () => {
+  it('centers and their links, the one-time code, the revoke dialog, publishing, accounts, the first sign-in: no violations at any level', async () => {
     const page = await newPage(DISPLAY);
     await page.goto(`${hubUrl}/province/#/admin/centers`);
     await page.getByLabel('Tên đăng nhập').fill('admin');
@@ -593,5 +593,21 @@ describe('province dashboard: administration (hub)', () => {
     await page.getByRole('button', { name: 'Gửi dòng thông báo' }).click();
     await page.locator('qm-province-publish [data-testid=notice-error]').waitFor();
     await expectNone(page, 'province admin publish, a refusal');
+    await page.goto(`${hubUrl}/province/#/admin/accounts`);
+    await page.locator('qm-province-accounts tr[data-username="director"]').waitFor();
+    await expectNone(page, 'province admin accounts');
+    await page.locator('qm-province-accounts [data-testid=acc-username]').fill('lanhdao-so');
+    await page.locator('qm-province-accounts [data-testid=acc-name]').fill('Phó Giám đốc Sở Nội vụ');
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    await page.locator('qm-province-accounts [data-testid=password-box]').waitFor();
+    await expectNone(page, 'province admin accounts, a temporary password');
+    const temporary = await page.locator('qm-province-accounts [data-testid=temporary-password]').inputValue();
+    const other = await newPage(DISPLAY);
+    await other.goto(`${hubUrl}/province/`);
+    await other.getByLabel('Tên đăng nhập').fill('lanhdao-so');
+    await other.getByLabel('Mật khẩu').fill(temporary);
+    await other.getByRole('button', { name: 'Đăng nhập' }).click();
+    await other.locator('qm-province-password form').waitFor();
+    await expectNone(other, 'province new password at first sign-in');
   });
 });
