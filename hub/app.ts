@@ -55,7 +55,7 @@ export interface BuildHubOptions {
  */
 export const HUB_PERSONAL_LOG_PATHS = [
   'idNumber', 'phone', 'person',
-  '*.idNumber', '*.phone', '*.person', '*.name',
+  '*.idNumber', '*.phone', '*.person',
   'req.body.name', 'body.name', 'req.body.idNumber', 'req.body.phone',
   'requests[*].idNumber', 'requests[*].phone', 'requests[*].name',
 ];

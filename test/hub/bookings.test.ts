@@ -291,3 +291,40 @@ describe('the center’s relay', () => {
     expect(countAt(t, 'SELECT COUNT(*) FROM appointments')).toBe(1);
   });
 });
+
+describe('the pace of booking requests on the hub', () => {
+  it('per address: past the hour’s count 429 APPOINTMENT_LIMIT_REACHED; a retry of an answered request costs nothing; no ID number in the log', async () => {
+    const config = loadHubConfig({ HUB_PORT: '0', HUB_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED: 'demo', DEMO_PASSWORD: 'demo-pass', HUB_ENROL_PER_MINUTE: '10000' });
+    // Its log at the finest level, read afterwards: no ID number in it.
+    const logLines: string[] = [];
+    const logger = { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } };
+    const paced = await buildHub({ config, db: openPostgres(await createDatabase(cluster, `hub_book_pace_${process.pid}`)), logger, booking: { perHour: 2 } });
+    closers.push(() => paced.close());
+    await paced.listen({ port: 0, host: '127.0.0.1' });
+    const addr = paced.server.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const login = await paced.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'demo-pass' } });
+    const cookie = `qm_session=${login.cookies.find((c) => c.name === 'qm_session')!.value}`;
+    const created = await paced.inject({ method: 'POST', url: '/api/hub/centers', headers: { cookie }, payload: { code: 'XP01', name: 'Xã XP01' } });
+    const t = await createTestApp({ clock: new FakeClock(TEST_DAY_START), env: { HUB_URL: url, HUB_ENROLMENT_CODE: created.json().enrolmentCode, APPOINTMENT_REQUESTS_PER_HOUR: '1000000' } });
+    closers.push(() => t.destroy());
+    await waitFor(async () => (await paced.inject({ method: 'GET', url: '/api/book/centers' })).json() as { online: boolean; bookingOpen: boolean }[], (l) => l[0]?.online && l[0]?.bookingOpen, 'XP01 bookable');
+    const today = (await paced.inject({ method: 'GET', url: '/api/book/XP01/info' })).json().today as string;
+    const times = (await centerSlots(t, 'svc-hotich', today)).filter((s) => s.free > 0).map((s) => s.time);
+    const book = (idNumber: string, time: string, key: string) =>
+      paced.inject({ method: 'POST', url: '/api/book/XP01/appointments', headers: { 'idempotency-key': key }, payload: { serviceId: 'svc-hotich', date: today, time, idNumber } });
+
+    expect((await book(ID_A, times[0], 'p1')).statusCode).toBe(201);
+    expect((await book(ID_B, times[0], 'p2')).statusCode).toBe(201);
+    const third = await book(ID_C, times[0], 'p3');
+    expect(third.statusCode).toBe(429);
+    expect(third.json().code).toBe('APPOINTMENT_LIMIT_REACHED');
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    // The first one asked again (its answer lost): answered, not counted.
+    const again = await book(ID_A, times[0], 'p1');
+    expect(again.statusCode).toBe(201);
+    expect(countAt(t, 'SELECT COUNT(*) FROM appointments')).toBe(2);
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const id of [ID_A, ID_B, ID_C]) expect(logLines.join('')).not.toContain(id);
+  }, 60_000);
+});
