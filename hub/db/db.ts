@@ -18,7 +18,11 @@ export interface QueryResult<R> {
 }
 
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+  /**
+   * `prepared`: a name under which PostgreSQL keeps the statement parsed and planned on each connection, for the
+   * wide statements ingest runs with every batch (planning them anew cost more than running them). PGlite ignores it.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], prepared?: string): Promise<QueryResult<R>>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -65,20 +69,20 @@ export function openPostgres(connectionString: string, options: { max?: number }
   });
   // An idle client losing its server (PostgreSQL restarted) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<R>> => {
-    const r = await client.query(sql, params as unknown[] | undefined).catch(unavailable);
+  const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[], prepared?: string): Promise<QueryResult<R>> => {
+    const r = await (prepared ? client.query({ name: prepared, text: sql, values: params }) : client.query(sql, params as unknown[] | undefined)).catch(unavailable);
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, prepared) => run(pool, sql, params, prepared),
     exec: async (sql) => void (await pool.query(sql).catch(unavailable)),
     async transaction(fn) {
       const client = await pool.connect().catch(unavailable);
       let broken = false;
       try {
         await client.query('BEGIN').catch(unavailable);
-        const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await client.query(sql).catch(unavailable)) });
+        const result = await fn({ query: (sql, params, prepared) => run(client, sql, params, prepared), exec: async (sql) => void (await client.query(sql).catch(unavailable)) });
         await client.query('COMMIT').catch(unavailable);
         return result;
       } catch (err) {

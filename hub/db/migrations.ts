@@ -6,6 +6,7 @@
  */
 import type { HubDb } from './db';
 import { BACKFILL_DAILY, CREATE_DAILY } from '../ingest/daily';
+import { LOG_IN_CHUNKS } from '../ingest/log';
 
 export interface Migration {
   version: number;
@@ -211,6 +212,11 @@ CREATE UNIQUE INDEX booking_requests_key ON booking_requests (center_id, idempot
 CREATE INDEX booking_requests_open ON booking_requests (center_id, created_at) WHERE status IN ('pending', 'taken');
 CREATE INDEX booking_requests_created ON booking_requests (created_at);
 `,
+  },
+  {
+    version: 5,
+    name: 'the centers\' logs in the chunks they came in; ticket rows as sent',
+    sql: LOG_IN_CHUNKS,
   },
 ];
 

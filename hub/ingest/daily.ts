@@ -51,31 +51,39 @@ export interface DailyDelta {
   v: number[];
 }
 
+const SCALARS = SCALAR_COLUMNS.length;
+const MAXES = MAX_COLUMNS.length;
+const WIDTH = SCALARS + MAXES + 2 * BUCKETS;
+
+/** Adds one hourly delta into a daily row's values (maxima kept as maxima). */
+function addInto(v: number[], d: RollupDelta): void {
+  v[0] += d.issued; v[1] += d.called; v[2] += d.served; v[3] += d.no_show; v[4] += d.cancelled; v[5] += d.open;
+  v[6] += d.wait_count; v[7] += d.wait_sum; v[8] += d.service_count; v[9] += d.service_sum; v[10] += d.sla_called; v[11] += d.sla_met;
+  v[12] += d.r1; v[13] += d.r2; v[14] += d.r3; v[15] += d.r4;
+  v[SCALARS] = Math.max(v[SCALARS], d.wait_max);
+  v[SCALARS + 1] = Math.max(v[SCALARS + 1], d.service_max);
+  const w = SCALARS + MAXES;
+  for (let i = 0; i < BUCKETS; i++) {
+    v[w + i] += d.wh[i];
+    v[w + BUCKETS + i] += d.sh[i];
+  }
+}
+
 /** The hourly deltas folded into daily rows: values in SCALAR, MAX, WAIT, SERVICE column order. */
 export function dailyDeltas(rows: RollupDelta[]): DailyDelta[] {
   const out = new Map<string, DailyDelta>();
+  const fold = (d: RollupDelta, dim: DailyDim, key: string) => {
+    const id = `${d.day}\u0000${dim}\u0000${key}`;
+    let row = out.get(id);
+    if (!row) out.set(id, (row = { day: d.day, dim, key, v: new Array<number>(WIDTH).fill(0) }));
+    addInto(row.v, d);
+  };
   for (const d of rows) {
-    const values = [
-      d.issued, d.called, d.served, d.no_show, d.cancelled, d.open, d.wait_count, d.wait_sum, d.service_count, d.service_sum, d.sla_called, d.sla_met, d.r1, d.r2, d.r3, d.r4,
-      d.wait_max, d.service_max,
-      ...d.wh,
-      ...d.sh,
-    ];
-    const targets: [DailyDim, string][] = [['total', ''], ['service', d.service], ['hour', String(d.hour)]];
-    if (d.counter !== '') targets.push(['counter', d.counter]);
-    if (d.staff !== '') targets.push(['staff', d.staff]);
-    for (const [dim, key] of targets) {
-      const id = `${d.day}\u0000${dim}\u0000${key}`;
-      const row = out.get(id);
-      if (!row) {
-        out.set(id, { day: d.day, dim, key, v: [...values] });
-        continue;
-      }
-      for (let i = 0; i < values.length; i++) {
-        const isMax = i >= SCALAR_COLUMNS.length && i < SCALAR_COLUMNS.length + MAX_COLUMNS.length;
-        row.v[i] = isMax ? Math.max(row.v[i], values[i]) : row.v[i] + values[i];
-      }
-    }
+    fold(d, 'total', '');
+    fold(d, 'service', d.service);
+    fold(d, 'hour', String(d.hour));
+    if (d.counter !== '') fold(d, 'counter', d.counter);
+    if (d.staff !== '') fold(d, 'staff', d.staff);
   }
   return [...out.values()];
 }
@@ -85,7 +93,7 @@ const ALL = [...SCALAR_COLUMNS, ...MAX_COLUMNS, ...WAIT_COLUMNS, ...SERVICE_COLU
 /** One upsert for every daily row of a batch: $1 center, $2 JSON [{ day, dim, key, v: [...] }]. */
 export const UPSERT_DAILY = `
 INSERT INTO rollup_daily AS r (center_id, business_day, dim, key, ${ALL.join(', ')})
-SELECT $1, d.day, d.dim, d.key, ${ALL.map((_, i) => `(d.v->>${i})::bigint`).join(', ')}
-FROM jsonb_to_recordset($2::jsonb) AS d(day text, dim text, key text, v jsonb)
+SELECT $1, d.day, d.dim, d.key, ${ALL.map((_, i) => `d.v[${i + 1}]`).join(', ')}
+FROM json_to_recordset($2::json) AS d(day text, dim text, key text, v bigint[])
 ON CONFLICT (center_id, business_day, dim, key) DO UPDATE SET
   ${ALL.map((c) => (MAX_COLUMNS.includes(c as (typeof MAX_COLUMNS)[number]) ? `${c} = GREATEST(r.${c}, EXCLUDED.${c})` : `${c} = r.${c} + EXCLUDED.${c}`)).join(',\n  ')}`;

@@ -4,14 +4,15 @@
  *
  * 1. commits must start at most one past `last_seq` (else 409 with the state: the center resends from there);
  *    those at or below it were applied before and are skipped;
- * 2. new commits go in with `ON CONFLICT DO NOTHING` (primary key center_id, seq), ratings and config changes
- *    likewise by (center_id, id);
+ * 2. the commits after `last_seq` go in as one chunk of the log (log.ts); ratings and config changes with
+ *    `ON CONFLICT DO NOTHING` by (center_id, id);
  * 3. only the rows inserted now feed the rollups: each ticket's newest row replaces what its previous row counted
  *    (rollup.ts), each new rating adds to its ticket's row;
  * 4. the center's state (last seq, ids, last seen, live snapshot) moves on.
  *
- * Bulk rows travel as one JSON parameter unpacked with jsonb_to_recordset: one statement per table per batch,
- * however many thousands of commits it holds.
+ * Bulk rows travel as one JSON parameter unpacked with json_to_recordset (the text form: jsonb would first build
+ * a binary copy of the whole parameter), JSON arrays straight into PostgreSQL arrays: one statement per table per
+ * batch, however many thousands of commits it holds. The wide rollup upserts are prepared once per connection.
  */
 import type { LinkState, UplinkBatch } from '../../protocol/hub';
 import { DomainError } from '../../protocol/errors';
@@ -19,6 +20,7 @@ import { businessDay } from '../../server/queue/calendar';
 import { zoneClock } from '../../server/reports/zone';
 import type { HubDb, Queryable } from '../db/db';
 import { UPSERT_DAILY, dailyDeltas } from './daily';
+import { INSERT_CHUNK } from './log';
 import { RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
 
 export interface IngestResult {
@@ -59,11 +61,11 @@ const UPSERT_ROLLUP = `
 INSERT INTO rollup_hourly AS r (center_id, business_day, service_id, counter_id, staff_id, hour, issued, called, served, no_show, cancelled, open,
   wait_count, wait_sum, wait_max, wait_hist, service_count, service_sum, service_max, service_hist, sla_called, sla_met, rating_1, rating_2, rating_3, rating_4)
 SELECT $1, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.called, d.served, d.no_show, d.cancelled, d.open,
-  d.wait_count, d.wait_sum, d.wait_max, (SELECT array_agg(x::int ORDER BY i) FROM jsonb_array_elements_text(d.wh) WITH ORDINALITY e(x, i)),
-  d.service_count, d.service_sum, d.service_max, (SELECT array_agg(x::int ORDER BY i) FROM jsonb_array_elements_text(d.sh) WITH ORDINALITY e(x, i)),
+  d.wait_count, d.wait_sum, d.wait_max, d.wh,
+  d.service_count, d.service_sum, d.service_max, d.sh,
   d.sla_called, d.sla_met, d.r1, d.r2, d.r3, d.r4
-FROM jsonb_to_recordset($2::jsonb) AS d(day text, service text, counter text, staff text, hour smallint, issued int, called int, served int, no_show int,
-  cancelled int, open int, wait_count int, wait_sum bigint, wait_max int, wh jsonb, service_count int, service_sum bigint, service_max int, sh jsonb,
+FROM json_to_recordset($2::json) AS d(day text, service text, counter text, staff text, hour smallint, issued int, called int, served int, no_show int,
+  cancelled int, open int, wait_count int, wait_sum bigint, wait_max int, wh int[], service_count int, service_sum bigint, service_max int, sh int[],
   sla_called int, sla_met int, r1 int, r2 int, r3 int, r4 int)
 ON CONFLICT (center_id, business_day, service_id, counter_id, staff_id, hour) DO UPDATE SET
   issued = r.issued + EXCLUDED.issued, called = r.called + EXCLUDED.called, served = r.served + EXCLUDED.served,
@@ -100,17 +102,10 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     const latest = new Map<string, { facts: TicketFacts | null; row: Record<string, unknown>; seq: number }>();
     if (fresh.length > 0) {
       const rows = fresh.map((x) => ({ seq: x.seq, at: x.at, events: x.events, tickets: x.tickets }));
-      const r = await tx.query<{ seq: number }>(
-        `INSERT INTO center_commits (center_id, seq, at, events, tickets, received_at)
-         SELECT $1, d.seq, d.at, d.events, d.tickets, $3 FROM jsonb_to_recordset($2::jsonb) AS d(seq bigint, at bigint, events jsonb, tickets jsonb)
-         ON CONFLICT (center_id, seq) DO NOTHING RETURNING seq`,
-        [centerId, JSON.stringify(rows), now],
-      );
-      const insertedSeqs = new Set(r.rows.map((x) => x.seq));
-      inserted.commits = insertedSeqs.size;
+      lastSeq = fresh[fresh.length - 1].seq;
+      await tx.query(INSERT_CHUNK, [centerId, fresh[0].seq, lastSeq, now, JSON.stringify(rows)]);
+      inserted.commits = fresh.length;
       for (const commit of fresh) {
-        if (!insertedSeqs.has(commit.seq)) continue;
-        if (commit.seq > lastSeq) lastSeq = commit.seq;
         for (const row of commit.tickets) {
           if (typeof row?.id !== 'string' || row.id === '' || row.id.length > 200) continue;
           latest.set(row.id, { facts: ticketFacts(row), row, seq: commit.seq });
@@ -131,7 +126,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       const rows = [...latest.entries()].map(([id, t]) => ({ id, seq: t.seq, day: t.facts?.businessDay ?? (typeof t.row.businessDay === 'string' ? t.row.businessDay : ''), row: t.row }));
       await tx.query(
         `INSERT INTO center_tickets (center_id, ticket_id, seq, business_day, row)
-         SELECT $1, d.id, d.seq, d.day, d.row FROM jsonb_to_recordset($2::jsonb) AS d(id text, seq bigint, day text, row jsonb)
+         SELECT $1, d.id, d.seq, d.day, d.row FROM json_to_recordset($2::json) AS d(id text, seq bigint, day text, row jsonb)
          ON CONFLICT (center_id, ticket_id) DO UPDATE SET seq = EXCLUDED.seq, business_day = EXCLUDED.business_day, row = EXCLUDED.row`,
         [centerId, JSON.stringify(rows)],
       );
@@ -163,7 +158,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       const r = await tx.query<{ id: number }>(
         `INSERT INTO center_ratings (center_id, id, ticket_id, counter_id, staff_id, service_id, level, reasons, at, business_day)
          SELECT $1, d.id, d.ticket_id, d.counter_id, d.staff_id, d.service_id, d.level, d.reasons, d.at, d.day
-         FROM jsonb_to_recordset($2::jsonb) AS d(id bigint, ticket_id text, counter_id text, staff_id text, service_id text, level smallint, reasons jsonb, at bigint, day text)
+         FROM json_to_recordset($2::json) AS d(id bigint, ticket_id text, counter_id text, staff_id text, service_id text, level smallint, reasons jsonb, at bigint, day text)
          ON CONFLICT (center_id, id) DO NOTHING RETURNING id`,
         [centerId, JSON.stringify(rows)],
       );
@@ -185,7 +180,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       if (reasons.size > 0) {
         await tx.query(
           `INSERT INTO rollup_reasons AS r (center_id, business_day, service_id, staff_id, reason, n)
-           SELECT $1, d.day, d.service, d.staff, d.reason, d.n FROM jsonb_to_recordset($2::jsonb) AS d(day text, service text, staff text, reason text, n int)
+           SELECT $1, d.day, d.service, d.staff, d.reason, d.n FROM json_to_recordset($2::json) AS d(day text, service text, staff text, reason text, n int)
            ON CONFLICT (center_id, business_day, service_id, staff_id, reason) DO UPDATE SET n = r.n + EXCLUDED.n`,
           [centerId, JSON.stringify([...reasons.values()])],
         );
@@ -198,7 +193,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       const rows = batch.configChanges.map((x) => ({ id: x.id, at: x.at, action: x.action, target: x.target, data: x.data ?? null }));
       const r = await tx.query<{ id: number }>(
         `INSERT INTO center_config_changes (center_id, id, at, action, target, data)
-         SELECT $1, d.id, d.at, d.action, d.target, d.data FROM jsonb_to_recordset($2::jsonb) AS d(id bigint, at bigint, action text, target text, data jsonb)
+         SELECT $1, d.id, d.at, d.action, d.target, d.data FROM json_to_recordset($2::json) AS d(id bigint, at bigint, action text, target text, data jsonb)
          ON CONFLICT (center_id, id) DO NOTHING RETURNING id`,
         [centerId, JSON.stringify(rows)],
       );
@@ -212,7 +207,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       if (labels.size > 0) {
         await tx.query(
           `INSERT INTO center_labels (center_id, kind, id, label, sort_key)
-           SELECT $1, d.kind, d.id, d.label, d.sort FROM jsonb_to_recordset($2::jsonb) AS d(kind text, id text, label text, sort int)
+           SELECT $1, d.kind, d.id, d.label, d.sort FROM json_to_recordset($2::json) AS d(kind text, id text, label text, sort int)
            ON CONFLICT (center_id, kind, id) DO UPDATE SET label = EXCLUDED.label, sort_key = EXCLUDED.sort_key`,
           [centerId, JSON.stringify([...labels.values()])],
         );
@@ -222,8 +217,8 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     // 5. Rollups, one upsert for the whole batch.
     const changed = deltas.rows();
     if (changed.length > 0) {
-      await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)]);
-      await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(dailyDeltas(changed))]);
+      await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)], 'hub-upsert-hourly');
+      await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(dailyDeltas(changed))], 'hub-upsert-daily');
     }
 
     await tx.query('UPDATE centers SET last_seq = $2, last_rating_id = $3, last_config_id = $4 WHERE id = $1', [centerId, lastSeq, lastRatingId, lastConfigId]);

@@ -6,6 +6,8 @@
 import { localTime } from '../queue/calendar';
 
 const QUARTER_HOUR = 900_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export class ZoneClock {
@@ -28,9 +30,10 @@ export class ZoneClock {
     return off;
   }
 
-  /** Local hour of day, 0..23. */
+  /** Local hour of day, 0..23 (plain arithmetic: called for every ticket at the hub's ingest). */
   hour(ms: number): number {
-    return new Date(ms + this.offset(ms)).getUTCHours();
+    const local = (ms + this.offset(ms)) % DAY;
+    return Math.floor((local < 0 ? local + DAY : local) / HOUR);
   }
 
   /** 'dd/MM/yyyy HH:mm:ss' in the zone, the form Vietnamese offices and Excel expect. */

@@ -12,10 +12,11 @@
  * 4. a province's year (10 centers) pushed through the same ingest, the summary timed at 1, 6 and 12 months
  * 5. what one node and the database hold afterwards
  *
- * Knobs: HUB_BENCH_CENTERS (100), HUB_BENCH_DAYS (days of backlog per center in 1, 2), HUB_BENCH_YEAR_CENTERS (10).
+ * Knobs: HUB_BENCH_CENTERS (100), HUB_BENCH_DAYS (days of backlog per center in 1, 2), HUB_BENCH_YEAR_CENTERS (10),
+ * HUB_BENCH_PARTS (which of 1–4 to run, e.g. "1,2"; all by default), HUB_BENCH_PROFILE (a directory for the nodes' CPU profiles).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createDatabase, freePort, startPostgres, type PgCluster } from '../helpers/postgres';
 import { startRedis, type RedisServer } from '../helpers/redis';
@@ -31,6 +32,31 @@ const BATCH = 500;
 const CENTERS = Number(process.env.HUB_BENCH_CENTERS ?? 100);
 const BACKLOG_DAYS = Number(process.env.HUB_BENCH_DAYS ?? 2);
 const YEAR_CENTERS = Number(process.env.HUB_BENCH_YEAR_CENTERS ?? 10);
+const PARTS = new Set((process.env.HUB_BENCH_PARTS ?? '1,2,3,4').split(',').map((x) => Number(x.trim())));
+
+/** CPU seconds used so far by a process (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every live PostgreSQL process (the server and its backends). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
 
 interface Node {
   url: string;
@@ -40,7 +66,9 @@ interface Node {
 
 async function spawnNode(dbUrl: string, redisUrl: string): Promise<Node> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/server.ts'], {
+  // HUB_BENCH_PROFILE=<dir>: each node writes a V8 CPU profile there when it stops.
+  const profile = process.env.HUB_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'hub/server.ts'], {
     env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', DATABASE_URL: dbUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn', SEED: 'demo', DEMO_PASSWORD: 'demo-pass', HUB_ENROL_PER_MINUTE: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -187,30 +215,35 @@ export async function run(): Promise<BenchResult[]> {
     db = openPostgres(dbUrl, { max: 2 });
 
     // 1. 100 centers catching up at once.
-    const lastDay = '2026-03-10';
-    const from = addDays(lastDay, -(BACKLOG_DAYS - 1));
-    const streams: Stream[] = [];
-    for (let i = 0; i < CENTERS; i++) {
-      const p = plan(i, 'CU');
-      const node = nodes[i % 2];
-      const { credential } = await enrol(node, p.code, p.name);
-      const sim = simulateCenter(p, from, lastDay, ict(lastDay, '23:00'));
-      const commits = lifecycle(sim.commits);
-      streams.push({ credential, node, bodies: bodies(commits, sim.ratings, configSnapshot(p, ict(from, '07:00'))), commits: commits.length, events: commits.reduce((n, c) => n + c.events.length, 0) });
+    if (PARTS.has(1)) {
+      const lastDay = '2026-03-10';
+      const from = addDays(lastDay, -(BACKLOG_DAYS - 1));
+      const streams: Stream[] = [];
+      for (let i = 0; i < CENTERS; i++) {
+        const p = plan(i, 'CU');
+        const node = nodes[i % 2];
+        const { credential } = await enrol(node, p.code, p.name);
+        const sim = simulateCenter(p, from, lastDay, ict(lastDay, '23:00'));
+        const commits = lifecycle(sim.commits);
+        streams.push({ credential, node, bodies: bodies(commits, sim.ratings, configSnapshot(p, ict(from, '07:00'))), commits: commits.length, events: commits.reduce((n, c) => n + c.events.length, 0) });
+      }
+      const totalCommits = streams.reduce((n, s) => n + s.commits, 0);
+      const totalEvents = streams.reduce((n, s) => n + s.events, 0);
+      const batches = streams.reduce((n, s) => n + s.bodies.length, 0);
+      log(`catch-up: ${CENTERS} centers, ${totalCommits} commits in ${batches} batches`);
+      const cpu0 = { a: cpuSeconds(a.child.pid!), b: cpuSeconds(b.child.pid!), pg: postgresCpuSeconds(), self: process.cpuUsage() };
+      const t0 = performance.now();
+      await Promise.all(streams.map(pushStream));
+      const secs = (performance.now() - t0) / 1000;
+      const self = process.cpuUsage(cpu0.self);
+      const cpu = { nodes: cpuSeconds(a.child.pid!) - cpu0.a + cpuSeconds(b.child.pid!) - cpu0.b, pg: postgresCpuSeconds() - cpu0.pg, generator: (self.user + self.system) / 1e6 };
+      results.push({ name: 'ingest catch-up: CPU seconds per 1,000 commits', value: round(((cpu.nodes + cpu.pg + cpu.generator) / totalCommits) * 1000, 3), unit: 's', note: `hub nodes ${round((cpu.nodes / totalCommits) * 1000, 3)}, PostgreSQL ${round((cpu.pg / totalCommits) * 1000, 3)}, load generator ${round((cpu.generator / totalCommits) * 1000, 3)}; ${round(secs, 1)} s wall on 2 cores` });
+      results.push({ name: `ingest, ${CENTERS} centers catching up: events/s`, value: Math.round(totalEvents / secs), unit: 'events/s', target: '≥ 20000', note: `${totalEvents} events = ${totalCommits} commits (1 event each) in ${batches} batches ≤ ${BATCH}, ${BACKLOG_DAYS} days per center, ${CENTERS} concurrent streams over 2 nodes, ${round(secs, 1)} s` });
+      results.push({ name: `ingest, ${CENTERS} centers catching up: commits/s`, value: Math.round(totalCommits / secs), unit: 'commits/s', note: 'each commit: one event and its ticket row' });
     }
-    const totalCommits = streams.reduce((n, s) => n + s.commits, 0);
-    const totalEvents = streams.reduce((n, s) => n + s.events, 0);
-    const batches = streams.reduce((n, s) => n + s.bodies.length, 0);
-    log(`catch-up: ${CENTERS} centers, ${totalCommits} commits in ${batches} batches`);
-    const t0 = performance.now();
-    await Promise.all(streams.map(pushStream));
-    const secs = (performance.now() - t0) / 1000;
-    results.push({ name: `ingest, ${CENTERS} centers catching up: events/s`, value: Math.round(totalEvents / secs), unit: 'events/s', target: '≥ 20000', note: `${totalEvents} events = ${totalCommits} commits (1 event each) in ${batches} batches ≤ ${BATCH}, ${BACKLOG_DAYS} days per center, ${CENTERS} concurrent streams over 2 nodes, ${round(secs, 1)} s` });
-    results.push({ name: `ingest, ${CENTERS} centers catching up: commits/s`, value: Math.round(totalCommits / secs), unit: 'commits/s', note: 'each commit: one event and its ticket row' });
-    streams.length = 0;
 
     // 2. One center back after a week offline.
-    {
+    if (PARTS.has(2)) {
       const p: CenterPlan = { code: 'WEEK', name: 'Xã Một Tuần', counters: 14, load: 1.0 };
       const { credential } = await enrol(a, p.code, p.name);
       const weekFrom = '2026-03-02';
@@ -225,7 +258,7 @@ export async function run(): Promise<BenchResult[]> {
     }
 
     // 3. A commit on node A → center:update on a dashboard on node B.
-    {
+    if (PARTS.has(3)) {
       const { id, credential } = await enrol(a, 'LIVE', 'Xã Trực Tiếp');
       const socket = await dashboard(b.url, b.cookie);
       const day = '2026-03-11';
@@ -258,7 +291,7 @@ export async function run(): Promise<BenchResult[]> {
     }
 
     // 4. A province's year, pushed a stretch at a time; the summary timed after each stretch.
-    {
+    if (PARTS.has(4)) {
       const yearPlans = Array.from({ length: YEAR_CENTERS }, (_, i) => plan(i, 'YR'));
       const creds: string[] = [];
       for (const p of yearPlans) creds.push((await enrol(a, p.code, p.name)).credential);
