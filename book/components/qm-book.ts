@@ -9,12 +9,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Booked, Slot } from '../../protocol/appointments';
 import type { Service } from '../../protocol/domain';
-import { ApiError, KioskApi } from '../../kiosk/lib/api';
+import { ApiError } from '../../kiosk/lib/api';
 import { randomId } from '../../protocol/random-id';
 import { icon } from '../../kiosk/lib/icons';
 import { addDays, formatDay, shiftTime, weekday } from '../lib/days';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
-import { bookApiMode, centerPaths, hubPaths, HUB_CENTERS_PATH, type BookPaths, type HubCenter } from '../lib/api-base';
+import { BookApi, bookApiMode, centerPaths, hubPaths, HUB_CENTERS_PATH, type BookPaths, type HubCenter } from '../lib/api-base';
 
 interface Info {
   enabled: boolean;
@@ -23,6 +23,8 @@ interface Info {
   checkInEarlyMinutes: number;
   checkInLateMinutes: number;
   purgeAfterDays: number;
+  /** On the hub: whether the center's link is up (a booking made now reaches it). */
+  online?: boolean;
 }
 
 type Step = 'center' | 'service' | 'slot' | 'details' | 'done';
@@ -55,6 +57,8 @@ export class QmBook extends LitElement {
   @state() info: Info | null = null;
   @state() services: Service[] = [];
   @state() loadFailed = false;
+  /** The server's own words when it refused to load (the hub: an unknown center, one never heard from). */
+  @state() loadError = '';
   @state() step: Step = 'service';
   @state() serviceId: string | null = null;
   /** Slots per day of the chosen service; undefined while loading. */
@@ -75,7 +79,7 @@ export class QmBook extends LitElement {
   @state() centers: HubCenter[] | null = null;
   @state() centerCode: string | null = null;
 
-  private api = new KioskApi('', () => this.locale);
+  private api = new BookApi(() => this.locale);
   private get paths(): BookPaths {
     return this.mode === 'hub' ? hubPaths(this.centerCode ?? '') : centerPaths();
   }
@@ -545,8 +549,9 @@ export class QmBook extends LitElement {
       // Bookings of days gone by are of no use any more.
       this.saved = this.saved.filter((b) => b.date >= info.today || b.center !== (this.centerCode ?? undefined));
       storeSaved(this.saved);
-    } catch {
+    } catch (error) {
       this.loadFailed = true;
+      this.loadError = error instanceof ApiError ? error.message : '';
     }
   }
 
@@ -733,11 +738,18 @@ export class QmBook extends LitElement {
 
   private renderMain() {
     if (this.loadFailed)
-      return html`<p class="error" role="alert">${this.L('network')}</p>
-        <div class="actions"><button class="btn" @click=${() => void (this.step === 'center' ? this.loadCenters() : this.load())}>${this.L('retry')}</button></div>`;
+      return html`<p class="error" role="alert">${this.loadError || this.L('network')}</p>
+        <div class="actions">
+          ${this.mode === 'hub' && this.step !== 'center' ? html`<button class="btn secondary" @click=${() => void this.chooseCenter(null)}>${this.L('changeCenter')}</button>` : nothing}
+          <button class="btn" @click=${() => void (this.step === 'center' ? this.loadCenters() : this.load())}>${this.L('retry')}</button>
+        </div>`;
     if (this.step === 'center') return this.renderCenters();
     if (!this.info) return html`<p role="status">${this.L('loading')}</p>`;
     if (!this.info.enabled && this.step !== 'done') return html`<p class="note" role="status">${this.L('bookingClosed')}</p>`;
+    // On the hub, a center whose link is down cannot take the booking now: said before the citizen fills anything in.
+    if (this.info.online === false && this.step !== 'done')
+      return html`<p class="note" role="status" data-testid="center-offline">${this.L('centerOfflineNote')}</p>
+        <div class="actions"><button class="btn secondary" @click=${() => void this.chooseCenter(null)}>${this.L('changeCenter')}</button><button class="btn" @click=${() => void this.load()}>${this.L('retry')}</button></div>`;
     switch (this.step) {
       case 'service':
         return this.renderServices();

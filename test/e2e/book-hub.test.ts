@@ -5,7 +5,8 @@
  * A second center is enrolled but its link has never come up: it is listed, and cannot be chosen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../../hub/app';
@@ -16,6 +17,7 @@ import { hallUrl, launchBrowser } from '../helpers/browser';
 import { FakeClock, TEST_DAY_START } from '../helpers/clock';
 import { createDatabase, startPostgres, type PgCluster } from '../helpers/postgres';
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = 'docs/screenshots';
 const PHONE = { width: 390, height: 844 };
 const ID = '001190012345';
@@ -81,6 +83,14 @@ describe('the hub’s /book/ on a phone', () => {
     expect(await offline.isDisabled()).toBe(true);
     expect(await offline.textContent()).toContain('Tạm mất kết nối');
     await phone.screenshot({ path: `${SHOTS}/book-hub-centers.png` });
+    // axe-core on the step: no critical, serious or moderate violation.
+    await phone.evaluate(AXE_SOURCE);
+    const failing = await phone.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact ?? '')).map((v) => `${v.impact} ${v.id}`);
+    });
+    expect(failing).toEqual([]);
 
     await open.tap();
     await expect.poll(() => phone.url()).toContain('center=XA01');
@@ -101,6 +111,14 @@ describe('the hub’s /book/ on a phone', () => {
     const row = center.app.db.prepare('SELECT service_id, time, status FROM appointments WHERE code = ?').get(code);
     expect(row).toEqual({ service_id: 'svc-hotich', time, status: 'booked' });
     await phone.screenshot({ path: `${SHOTS}/book-hub-confirmation.png`, fullPage: true });
+
+    // A link straight to the center whose link never came up: the hub's own words, and a way back to the list.
+    await phone.goto(`${hallUrl(hubUrl)}/book/?center=XA02`);
+    const alert = phone.locator('qm-book [role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('Trung tâm đang mất kết nối, chưa đặt được lịch.');
+    await phone.screenshot({ path: `${SHOTS}/book-hub-offline.png` });
+    await phone.getByRole('button', { name: 'Đổi trung tâm' }).tap();
+    await expect.poll(() => phone.locator('button[data-center="XA01"]').isVisible()).toBe(true);
     await context.close();
   });
 });
