@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../../hub/app';
 import { loadHubConfig } from '../../hub/config';
 import { openPostgres } from '../../hub/db/db';
+import { sweepRequests } from '../../hub/routes/book-store';
 import { createTestApp, loginCookie, type TestApp } from '../helpers/app';
 import { FakeClock, TEST_DAY_START } from '../helpers/clock';
 import { createDatabase, startPostgres, type PgCluster } from '../helpers/postgres';
@@ -24,13 +25,15 @@ const ID_D = '001170006789';
 let cluster: PgCluster;
 let hub: FastifyInstance;
 let hubUrl: string;
+let hubDbUrl: string;
 let adminCookie: string;
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   cluster = await startPostgres();
   const config = loadHubConfig({ HUB_PORT: '0', HUB_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED: 'demo', DEMO_PASSWORD: 'demo-pass', HUB_ENROL_PER_MINUTE: '10000' });
-  const db = openPostgres(await createDatabase(cluster, `hub_book_${process.pid}`));
+  hubDbUrl = await createDatabase(cluster, `hub_book_${process.pid}`);
+  const db = openPostgres(hubDbUrl);
   // A short wait for a center's answer, so the offline case is quick; everything else as in production.
   hub = await buildHub({ config, db, logger: false, booking: { waitMs: 4_000, graceMs: 1_000, redeliverMs: 2_000, perHour: 1_000 } });
   await hub.listen({ port: 0, host: '127.0.0.1' });
@@ -327,4 +330,41 @@ describe('the pace of booking requests on the hub', () => {
     expect(logLines.length).toBeGreaterThan(0);
     for (const id of [ID_A, ID_B, ID_C]) expect(logLines.join('')).not.toContain(id);
   }, 60_000);
+});
+
+describe('several hub nodes, and the sweep', () => {
+  it('a booking made on another node than the one holding the center’s long poll reaches the center', async () => {
+    const { t } = await linkedCenter('XA05');
+    const config = loadHubConfig({ HUB_PORT: '0', HUB_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED: 'demo', DEMO_PASSWORD: 'demo-pass' });
+    const nodeB = await buildHub({ config, db: openPostgres(hubDbUrl), logger: false, booking: { waitMs: 4_000, perHour: 1_000 } });
+    closers.push(() => nodeB.close());
+    await nodeB.ready();
+    const today = (await nodeB.inject({ method: 'GET', url: '/api/book/XA05/info' })).json().today as string;
+    const slot = (await centerSlots(t, 'svc-hotich', today)).find((s) => s.free > 0)!;
+    const res = await nodeB.inject({ method: 'POST', url: '/api/book/XA05/appointments', payload: { serviceId: 'svc-hotich', date: today, time: slot.time, idNumber: ID_C } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(countAt(t, 'SELECT COUNT(*) FROM appointments WHERE code = ?', res.json().code)).toBe(1);
+  }, 60_000);
+
+  it('no personal part outlives its limit, pending requests past the wait are closed, old requests are deleted', async () => {
+    const center = (await hub.hubDb.query<{ id: string }>("SELECT id FROM centers WHERE code = 'XA01'")).rows[0].id;
+    const now = Date.now();
+    const insert = (id: string, status: string, age: number) =>
+      hub.hubDb.query(
+        `INSERT INTO booking_requests (id, center_id, idempotency_key, kind, request, person, status, created_at) VALUES ($1, $2, $1, 'book', '{}', $3::jsonb, $4, $5)`,
+        [id, center, JSON.stringify({ idNumber: ID_D }), status, now - age],
+      );
+    await insert('bkr-sweep-pending', 'pending', 20_000);
+    await insert('bkr-sweep-taken', 'taken', 6 * MINUTE);
+    await insert('bkr-sweep-old', 'answered', 25 * 60 * MINUTE);
+    await insert('bkr-sweep-fresh', 'pending', 0);
+    await sweepRequests(hub.hubDb, now, { waitMs: 15_000, personMs: 5 * MINUTE, keepMs: 24 * 60 * MINUTE });
+    const rows = (await hub.hubDb.query<{ id: string; status: string; person: unknown }>("SELECT id, status, person FROM booking_requests WHERE id LIKE 'bkr-sweep-%' ORDER BY id")).rows;
+    expect(rows).toEqual([
+      { id: 'bkr-sweep-fresh', status: 'pending', person: { idNumber: ID_D } },
+      { id: 'bkr-sweep-pending', status: 'expired', person: null },
+      { id: 'bkr-sweep-taken', status: 'taken', person: null },
+    ]);
+    await hub.hubDb.query("DELETE FROM booking_requests WHERE id LIKE 'bkr-sweep-%'");
+  });
 });
