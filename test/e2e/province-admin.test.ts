@@ -267,6 +267,12 @@ describe('province administration: publishing', () => {
     await page.goto(`${url}/province/#/admin/centers`);
     await expect.poll(() => row('X-TAN-LAP').getByTestId('link-state').textContent()).toBe('Linked');
     expect(await row('TTHCC').getByTestId('link-state').textContent()).toBe('Linked');
+    await shoot('province-admin-centers-en.png', false);
+    await page.goto(`${url}/province/#/admin/publish`);
+    await page.getByTestId('notice-text').waitFor();
+    await shoot('province-admin-publish-en.png', false);
+    await page.goto(`${url}/province/#/admin/centers`);
+    await row('TTHCC').waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => row('TTHCC').getByTestId('link-state').textContent()).toBe('Đã liên kết');
   });
