@@ -27,6 +27,8 @@ export interface BookingRelayOptions {
   db: Db;
   /** The center's booking idempotency scope (`book:<centerId>`, server/appointments/service.ts). */
   bookScope: () => string;
+  /** The center's clock (when a relayed cancel is recorded). */
+  now: () => number;
   logger: Logger;
   fetch?: typeof fetch;
   waitSeconds?: number;
@@ -167,7 +169,11 @@ export class BookingRelay {
     const service = this.o.appointments();
     try {
       if (r.kind === 'cancel') {
+        // A cancel delivered again (its answer lost) gets its first answer, not "already cancelled".
+        const earlier = this.recorded(this.cancelScope(), r.id);
+        if (earlier) return { id: r.id, status: 200, body: this.booked(earlier) };
         const done = service.cancel(r.code, r.lang);
+        this.o.db.prepare('INSERT INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)').run(this.cancelScope(), HUB_KEY_PREFIX + r.id, done.code, this.o.now());
         this.o.logger.info({ code: done.code, hubRequest: r.id }, 'hub booking cancelled');
         return { id: r.id, status: 200, body: done };
       }
@@ -188,9 +194,22 @@ export class BookingRelay {
    * answers from its own record of that request id, or 410 — never received, so never booked.
    */
   private redelivered(id: string): BookingAnswer {
-    const code = this.o.db.prepare('SELECT response FROM idempotency_keys WHERE scope = ? AND key = ?').pluck().get(this.o.bookScope(), HUB_KEY_PREFIX + id) as string | undefined;
+    const code = this.recorded(this.o.bookScope(), id);
     if (!code) return { id, status: 410, body: { code: 'CENTER_UNREACHABLE' } };
+    return { id, status: 201, body: this.booked(code) };
+  }
+
+  private cancelScope(): string {
+    return `hub-cancel:${this.o.bookScope()}`;
+  }
+
+  /** The booking code recorded under a relayed request's id, if any. */
+  private recorded(scope: string, id: string): string | undefined {
+    return this.o.db.prepare('SELECT response FROM idempotency_keys WHERE scope = ? AND key = ?').pluck().get(scope, HUB_KEY_PREFIX + id) as string | undefined;
+  }
+
+  private booked(code: string): BookingAnswer['body'] {
     const a = this.o.appointments().find(code);
-    return { id, status: 201, body: { code: a.code, serviceId: a.serviceId, date: a.date, time: a.time } };
+    return { code: a.code, serviceId: a.serviceId, date: a.date, time: a.time };
   }
 }

@@ -48,6 +48,7 @@ export default fp(async function hubLink(app) {
     snapshot: () => bookingSnapshot(app.queue, app.appointments, app.clock),
     db: app.db,
     bookScope: () => `book:${centerId}`,
+    now: () => app.clock.now(),
     logger: app.log.child({ module: 'hub-bookings' }),
   });
   app.decorate('hubBookings', relay);

@@ -278,7 +278,7 @@ describe('the race between the hub giving up and the center taking the request',
 });
 
 describe('the center’s relay', () => {
-  it('answers a redelivery without the personal part from its own record: the same code, or 410 never received', async () => {
+  it('answers a redelivery from its own record: the same code, or 410 never received; a cancel twice answered alike', async () => {
     const { t } = await linkedCenter('XA04');
     const today = (await hub.inject({ method: 'GET', url: '/api/book/XA04/info' })).json().today as string;
     const slot = (await centerSlots(t, 'svc-hotich', today)).find((s) => s.free > 0)!;
@@ -292,6 +292,12 @@ describe('the center’s relay', () => {
     // Delivered twice with the personal part: booked once.
     expect(relay.handle(request)).toEqual(first);
     expect(countAt(t, 'SELECT COUNT(*) FROM appointments')).toBe(1);
+    // A cancel delivered twice: the same answer both times, not "already cancelled" the second.
+    const cancel = { id: 'bkr-test-2', kind: 'cancel' as const, lang: 'vi' as const, code: first.body.code };
+    const cancelled = relay.handle(cancel)!;
+    expect(cancelled).toEqual({ id: 'bkr-test-2', status: 200, body: { code: first.body.code, serviceId: 'svc-hotich', date: today, time: slot.time } });
+    expect(relay.handle(cancel)).toEqual(cancelled);
+    expect(relay.handle({ ...cancel, id: 'bkr-test-3' })!.body.code).toBe('APPOINTMENT_NOT_ACTIVE');
   });
 });
 
