@@ -3,7 +3,8 @@
  * (real PostgreSQL compiled to WASM, the embedded default under HUB_DATA_DIR). Everything the hub writes goes
  * through `query` or `transaction`; SQL is plain PostgreSQL that both run unchanged.
  *
- * Types come back the same from both: bigint (epoch ms, seq, sums) as a JS number, numeric as a number, jsonb
+ * A Buffer parameter is UTF-8 JSON text: pg sends it as it is (binary format, which json reads as its text), PGlite
+ * as a string. Types come back the same from both: bigint (epoch ms, seq, sums) as a JS number, numeric as a number, jsonb
  * parsed. Bulk writes pass one JSON text parameter and unpack it in SQL (`jsonb_to_recordset`), which both
  * drivers send alike, instead of driver-specific array encodings.
  */
@@ -106,7 +107,8 @@ export async function openPglite(dataDir: string | null): Promise<HubDb> {
   type Lite = { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }>; exec: (sql: string) => Promise<unknown> };
   const wrap = (target: Lite): Queryable => ({ query: (sql, params) => run(target, sql, params), exec: async (sql) => void (await target.exec(sql)) });
   const run = async <R>(target: Lite, sql: string, params?: unknown[]): Promise<QueryResult<R>> => {
-    const r = await target.query(sql, params);
+    // A Buffer is JSON bytes (a log chunk as it came): PGlite would send it as bytea, so it gets the text.
+    const r = await target.query(sql, params?.map((p) => (Buffer.isBuffer(p) ? p.toString('utf8') : p)));
     return { rows: r.rows as R[], rowCount: r.affectedRows ?? 0 };
   };
   // PGlite is one connection: its own transaction() queues other callers behind an open transaction.

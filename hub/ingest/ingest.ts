@@ -79,7 +79,11 @@ ON CONFLICT (center_id, business_day, service_id, counter_id, staff_id, hour) DO
   rating_1 = r.rating_1 + EXCLUDED.rating_1, rating_2 = r.rating_2 + EXCLUDED.rating_2,
   rating_3 = r.rating_3 + EXCLUDED.rating_3, rating_4 = r.rating_4 + EXCLUDED.rating_4`;
 
-export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatch, now: number): Promise<IngestResult> {
+/**
+ * `raw`: the batch's JSON bytes as the center sent them. When every commit of the batch is new (the usual case)
+ * they are the log's chunk as they are; otherwise the new commits are serialized again.
+ */
+export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatch, now: number, raw?: Buffer): Promise<IngestResult> {
   checkBatchShape(batch);
   return db.transaction(async (tx) => {
     const c = (await tx.query<CenterState>('SELECT last_seq, last_rating_id, last_config_id, time_zone FROM centers WHERE id = $1 FOR UPDATE', [centerId])).rows[0];
@@ -99,18 +103,20 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     // 1. Commits not seen before.
     const fresh = batch.commits.filter((x) => x.seq > c.last_seq);
     let lastSeq = c.last_seq;
+    // Each ticket's newest row in the batch (its facts read once, after).
     const latest = new Map<string, { facts: TicketFacts | null; row: Record<string, unknown>; seq: number }>();
     if (fresh.length > 0) {
-      const rows = fresh.map((x) => ({ seq: x.seq, at: x.at, events: x.events, tickets: x.tickets }));
       lastSeq = fresh[fresh.length - 1].seq;
-      await tx.query(INSERT_CHUNK, [centerId, fresh[0].seq, lastSeq, now, JSON.stringify(rows)]);
+      const chunk = raw && fresh.length === batch.commits.length ? raw : JSON.stringify({ commits: fresh.map((x) => ({ seq: x.seq, at: x.at, events: x.events, tickets: x.tickets })) });
+      await tx.query(INSERT_CHUNK, [centerId, fresh[0].seq, lastSeq, now, chunk]);
       inserted.commits = fresh.length;
       for (const commit of fresh) {
         for (const row of commit.tickets) {
           if (typeof row?.id !== 'string' || row.id === '' || row.id.length > 200) continue;
-          latest.set(row.id, { facts: ticketFacts(row), row, seq: commit.seq });
+          latest.set(row.id, { facts: null, row, seq: commit.seq });
         }
       }
+      for (const t of latest.values()) t.facts = ticketFacts(t.row);
     }
 
     // 2. Tickets: take away what each one counted before, add what it counts now, keep its newest row.
@@ -126,7 +132,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       const rows = [...latest.entries()].map(([id, t]) => ({ id, seq: t.seq, day: t.facts?.businessDay ?? (typeof t.row.businessDay === 'string' ? t.row.businessDay : ''), row: t.row }));
       await tx.query(
         `INSERT INTO center_tickets (center_id, ticket_id, seq, business_day, row)
-         SELECT $1, d.id, d.seq, d.day, d.row FROM json_to_recordset($2::json) AS d(id text, seq bigint, day text, row jsonb)
+         SELECT $1, d.id, d.seq, d.day, d.row FROM json_to_recordset($2::json) AS d(id text, seq bigint, day text, row json)
          ON CONFLICT (center_id, ticket_id) DO UPDATE SET seq = EXCLUDED.seq, business_day = EXCLUDED.business_day, row = EXCLUDED.row`,
         [centerId, JSON.stringify(rows)],
       );

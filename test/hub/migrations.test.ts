@@ -67,7 +67,7 @@ describe('migrations', () => {
     try {
       await checkLogMoved(pgDb);
       // lz4 where the server was built with it (Debian's is).
-      const c = await pgDb.query<{ c: string }>("SELECT attcompression::text AS c FROM pg_attribute WHERE attrelid = 'center_log'::regclass AND attname = 'commits'");
+      const c = await pgDb.query<{ c: string }>("SELECT attcompression::text AS c FROM pg_attribute WHERE attrelid = 'center_log'::regclass AND attname = 'body'");
       expect(c.rows[0].c).toBe('l');
       await checkLogMoved(lite);
     } finally {
