@@ -47,8 +47,6 @@ const AGGREGATES = [
   ...[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `sum(${c}) AS ${c}`),
 ].join(', ');
 
-/** The same columns, unsummed (a row that is its own group). */
-const PLAIN = [...SCALAR_COLUMNS, ...MAX_COLUMNS, ...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `${c}::bigint AS ${c}`).join(', ');
 
 interface ScalarRow {
   g: Dimension;
@@ -113,19 +111,28 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
   const params: unknown[] = [input.range.from, input.range.to];
   if (input.centerId) params.push(input.centerId);
 
-  // One pass over the daily layer: the totals rows as they are (one per center and day already: the totals,
-  // byCenter and byDay are summed from them here, a few thousand rows for a province's year), and the other
-  // groupings summed by key (some tens of groups). Grouping the totals too made PostgreSQL sort every wide row of
-  // the year, which spilled to disk past the default work_mem (2.7 s for 10 centers' year instead of 0.6 s at six
-  // months).
-  const result = await db.query<Record<string, number | string | null>>(
-    `SELECT 'total' AS g, '' AS k, center_id AS c, business_day AS d, ${PLAIN}
-     FROM rollup_daily WHERE dim = 'total' AND ${where}
+  // One statement over the daily layer: its totals rows summed by center and by day (the province's totals are
+  // the centers' sums), the other groupings summed by key. Each part is a hash aggregate into a few hundred
+  // groups at most; sending a year's totals rows unsummed (one per center and day, 130 columns each) cost more in
+  // reading them than summing them. The names, reasons and fields are read alongside, on other connections.
+  const labelsQuery = db.query<{ center_id: string; kind: string; id: string; label: string; sort_key: number | null }>(
+    `SELECT center_id, kind, id, label, sort_key FROM center_labels ${input.centerId ? 'WHERE center_id = $1' : ''} ORDER BY center_id`,
+    input.centerId ? [input.centerId] : [],
+  );
+  const centersQuery = db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
+  const reasonsQuery = db.query<{ reason: string; n: number }>(`SELECT reason, sum(n) AS n FROM rollup_reasons WHERE ${where} GROUP BY reason`, params);
+  const fieldsQuery = fieldRows(db, { from: input.range.from, to: input.range.to, centerId: input.centerId });
+  const sumsQuery = db.query<Record<string, number | string | null>>(
+    `SELECT 'center' AS g, center_id AS k, ${AGGREGATES} FROM rollup_daily WHERE dim = 'total' AND ${where} GROUP BY center_id
      UNION ALL
-     SELECT dim, CASE WHEN dim IN ('counter', 'staff') THEN center_id || '/' || key ELSE key END, NULL, NULL, ${AGGREGATES}
+     SELECT 'day', business_day, ${AGGREGATES} FROM rollup_daily WHERE dim = 'total' AND ${where} GROUP BY business_day
+     UNION ALL
+     SELECT dim, CASE WHEN dim IN ('counter', 'staff') THEN center_id || '/' || key ELSE key END, ${AGGREGATES}
      FROM rollup_daily WHERE dim <> 'total' AND ${where} GROUP BY 1, 2`,
     params,
   );
+  // All awaited together: none left to fail unobserved.
+  const [result, centers, labelRows, reasonRows, fields] = await Promise.all([sumsQuery, centersQuery, labelsQuery, reasonsQuery, fieldsQuery]);
   const accs = new Map<string, Acc>();
   const id = (g: string, k: string) => `${g}\u0000${k}`;
   const n = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -160,21 +167,11 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
   };
   for (const row of result.rows) {
     const g = row.g as Dimension;
-    if (g === 'total') {
-      add('total', '', row);
-      add('center', String(row.c), row);
-      add('day', String(row.d), row);
-    } else {
-      add(g, String(row.k), row);
-    }
+    if (g === 'center') add('total', '', row);
+    add(g, String(row.k), row);
   }
 
-  const centers = await db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
   const centerInfo = new Map(centers.rows.map((c) => [c.id, c]));
-  const labelRows = await db.query<{ center_id: string; kind: string; id: string; label: string; sort_key: number | null }>(
-    `SELECT center_id, kind, id, label, sort_key FROM center_labels ${input.centerId ? 'WHERE center_id = $1' : ''} ORDER BY center_id`,
-    input.centerId ? [input.centerId] : [],
-  );
   const names = new Map<string, { label: string; sort: number | null }>();
   const serviceNames = new Map<string, { label: string; sort: number | null }>();
   for (const l of labelRows.rows) {
@@ -182,13 +179,12 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
     // A service id shared by several centers (province templates) takes the first center's name.
     if (l.kind === 'service' && !serviceNames.has(l.id)) serviceNames.set(l.id, { label: l.label, sort: l.sort_key });
   }
-  const reasonRows = await db.query<{ reason: string; n: number }>(`SELECT reason, sum(n) AS n FROM rollup_reasons WHERE ${where} GROUP BY reason`, params);
   const reasonDetails = reasonRows.rows
     .filter((r) => r.n > 0)
     .map((r) => ({ ...reasonInfo(r.reason), count: r.n }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
   // By procedure field: the daily layer's service rows, each (center, service) in its field (hub/reports/fields.ts).
-  for (const row of await fieldRows(db, { from: input.range.from, to: input.range.to, centerId: input.centerId })) add('field', String(row.field), row);
+  for (const row of fields) add('field', String(row.field), row);
   const fieldLabel = (k: string) => k || 'Chưa rõ lĩnh vực';
   const byFieldOrder = <T extends { key: string }>(xs: T[]) => xs.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.key.localeCompare(b.key, 'vi'));
   const empty: Acc = { s: { g: 'total', k: '', issued: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, service_count: 0, service_sum: 0, service_max: 0, sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 }, wh: new Array<number>(BUCKETS).fill(0), sh: new Array<number>(BUCKETS).fill(0) };
