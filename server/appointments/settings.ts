@@ -17,7 +17,8 @@ export const ServiceBookingSchema = Type.Object(
     /** Length of a slot, minutes (default: the center's slotMinutes). */
     slotMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240 })),
     /** Bookings per slot; null or absent = derived from the counters serving the service (see `slotCapacity`). */
-    capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }), Type.Null()])),
+    // Null first: with type coercion on, null would match the integer and be saved as 0 places.
+    capacity: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 1000 })])),
   },
   { additionalProperties: false },
 );

@@ -166,4 +166,18 @@ describe('per-person limits, by the hash of the ID number', () => {
     const bad = await r.app.inject({ method: 'PUT', url: '/api/admin/appointment-settings', payload: { windowFrom: '16:00', windowTo: '08:00' }, headers: { cookie: await (await import('../../helpers/app')).loginCookie(r.app, 'admin') } });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'INVALID_APPOINTMENT_SETTINGS']);
   });
+
+  it('takes a null capacity as "from the counters", not as no places', async () => {
+    const r = await appointmentApp();
+    t = r.t;
+    await setSettings(r.app, { services: { 'svc-hotich': { capacity: 1 } } });
+    const one = (await r.app.inject({ method: 'GET', url: '/api/appointments/slots?serviceId=svc-hotich&date=2026-11-24' })).json() as { free: number }[];
+    expect(one[0].free).toBe(1);
+    await setSettings(r.app, { services: { 'svc-hotich': { capacity: null } } });
+    const cookie = await (await import('../../helpers/app')).loginCookie(r.app, 'admin');
+    const saved = (await r.app.inject({ method: 'GET', url: '/api/admin/appointment-settings', headers: { cookie } })).json();
+    expect(saved.services['svc-hotich'].capacity ?? null).toBeNull();
+    const auto = (await r.app.inject({ method: 'GET', url: '/api/appointments/slots?serviceId=svc-hotich&date=2026-11-24' })).json() as { free: number }[];
+    expect(auto[0].free).toBeGreaterThan(0);
+  });
 });
