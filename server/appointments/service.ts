@@ -45,6 +45,8 @@ export class AppointmentService {
   readonly store: AppointmentStore;
   /** Live booked tickets: ticket id → booking code. */
   private readonly tracked = new Map<string, string>();
+  /** Tracked tickets whose "n ahead" notice is settled (sent now or before): their booking row is not read again. */
+  private readonly aheadDone = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private lastPurgeDay = '';
 
@@ -254,8 +256,10 @@ export class AppointmentService {
     }
     // Tickets no longer live are no longer followed; waiting ones may now be near the head of their line.
     for (const [ticketId, code] of this.tracked) {
-      if (!state.active.has(ticketId)) this.tracked.delete(ticketId);
-      else this.checkAhead(state, ticketId, code);
+      if (!state.active.has(ticketId)) {
+        this.tracked.delete(ticketId);
+        this.aheadDone.delete(ticketId);
+      } else if (!this.aheadDone.has(ticketId)) this.checkAhead(state, ticketId, code);
     }
   };
 
@@ -270,6 +274,7 @@ export class AppointmentService {
 
   private noticeAhead(code: string, ticket: Ticket, ahead: number): void {
     const a = this.store.find(this.centerId, code);
+    this.aheadDone.add(ticket.id);
     if (!a || a.aheadSentAt !== null) return;
     this.store.markAheadSent(this.centerId, code, this.clock.now());
     this.notifyCode(code, 'ticket.ahead', { ahead, ticketNumber: ticket.number }, a);
