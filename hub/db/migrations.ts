@@ -7,6 +7,7 @@
 import type { HubDb } from './db';
 import { BACKFILL_DAILY, CREATE_DAILY } from '../ingest/daily';
 import { LOG_IN_CHUNKS } from '../ingest/log';
+import { CREATE_MONTHLY } from '../ingest/monthly';
 
 export interface Migration {
   version: number;
@@ -217,6 +218,11 @@ CREATE INDEX booking_requests_created ON booking_requests (created_at);
     version: 5,
     name: 'the centers\' logs in the chunks they came in; ticket rows as sent',
     sql: LOG_IN_CHUNKS,
+  },
+  {
+    version: 6,
+    name: 'monthly rollups, filled from the daily ones',
+    sql: CREATE_MONTHLY,
   },
 ];
 

@@ -2,7 +2,8 @@
  * The daily layer of the rollups, what the province summary reads: one row per center, business day and grouping
  * (`total`, a service, a counter, an officer, an hour of issue), its histograms in plain columns (w1…w57, s1…s57)
  * so that a year of a province sums in one pass of plain aggregates, without unpacking arrays or GROUPING SETS.
- * Kept at ingest from the same deltas as `rollup_hourly`, in the same transaction.
+ * Kept at ingest from the same deltas as `rollup_hourly`, in the same transaction; the monthly layer (monthly.ts)
+ * folds these rows by month.
  */
 import { BUCKETS, type RollupDelta } from './rollup';
 
@@ -13,6 +14,10 @@ export const MAX_COLUMNS = ['wait_max', 'service_max'] as const;
 export const WAIT_COLUMNS = Array.from({ length: BUCKETS }, (_, i) => `w${i + 1}`);
 export const SERVICE_COLUMNS = Array.from({ length: BUCKETS }, (_, i) => `s${i + 1}`);
 
+/** The columns of a rollup layer's row after its key (daily here, monthly in monthly.ts). */
+export const LAYER_COLUMNS_DDL = `${[...SCALAR_COLUMNS, ...MAX_COLUMNS].map((c) => `${c} ${c.endsWith('_sum') ? 'bigint' : 'integer'} NOT NULL DEFAULT 0`).join(',\n  ')},
+  ${[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `${c} integer NOT NULL DEFAULT 0`).join(', ')}`;
+
 /** The table, for the migration. */
 export const CREATE_DAILY = `
 CREATE TABLE rollup_daily (
@@ -20,8 +25,7 @@ CREATE TABLE rollup_daily (
   business_day text NOT NULL,
   dim text NOT NULL CHECK (dim IN ('total', 'service', 'counter', 'staff', 'hour')),
   key text NOT NULL,
-  ${[...SCALAR_COLUMNS, ...MAX_COLUMNS].map((c) => `${c} ${c.endsWith('_sum') ? 'bigint' : 'integer'} NOT NULL DEFAULT 0`).join(',\n  ')},
-  ${[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `${c} integer NOT NULL DEFAULT 0`).join(', ')},
+  ${LAYER_COLUMNS_DDL},
   PRIMARY KEY (center_id, business_day, dim, key)
 );
 CREATE INDEX rollup_daily_day ON rollup_daily (business_day, dim);
@@ -45,7 +49,8 @@ FROM rollup_hourly ${where} GROUP BY center_id, business_day${dim === 'total' ? 
 ).join('\n');
 
 export interface DailyDelta {
-  day: string;
+  /** The business day (or, in the monthly layer, the month 'YYYY-MM'). */
+  period: string;
   dim: DailyDim;
   key: string;
   v: number[];
@@ -75,7 +80,7 @@ export function dailyDeltas(rows: RollupDelta[]): DailyDelta[] {
   const fold = (d: RollupDelta, dim: DailyDim, key: string) => {
     const id = `${d.day}\u0000${dim}\u0000${key}`;
     let row = out.get(id);
-    if (!row) out.set(id, (row = { day: d.day, dim, key, v: new Array<number>(WIDTH).fill(0) }));
+    if (!row) out.set(id, (row = { period: d.day, dim, key, v: new Array<number>(WIDTH).fill(0) }));
     addInto(row.v, d);
   };
   for (const d of rows) {
@@ -88,12 +93,19 @@ export function dailyDeltas(rows: RollupDelta[]): DailyDelta[] {
   return [...out.values()];
 }
 
-const ALL = [...SCALAR_COLUMNS, ...MAX_COLUMNS, ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
+export const ALL_COLUMNS = [...SCALAR_COLUMNS, ...MAX_COLUMNS, ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
 
-/** One upsert for every daily row of a batch: $1 center, $2 JSON [{ day, dim, key, v: [...] }]. */
-export const UPSERT_DAILY = `
-INSERT INTO rollup_daily AS r (center_id, business_day, dim, key, ${ALL.join(', ')})
-SELECT $1, d.day, d.dim, d.key, ${ALL.map((_, i) => `d.v[${i + 1}]`).join(', ')}
-FROM json_to_recordset($2::json) AS d(day text, dim text, key text, v bigint[])
-ON CONFLICT (center_id, business_day, dim, key) DO UPDATE SET
-  ${ALL.map((c) => (MAX_COLUMNS.includes(c as (typeof MAX_COLUMNS)[number]) ? `${c} = GREATEST(r.${c}, EXCLUDED.${c})` : `${c} = r.${c} + EXCLUDED.${c}`)).join(',\n  ')}`;
+/**
+ * One upsert for every row of a batch into a layer (`table`, keyed by `period`): $1 center, $2 JSON
+ * [{ period, dim, key, v: [...] }]; sums add up, maxima stay maxima.
+ */
+export function upsertLayer(table: string, period: string): string {
+  return `
+INSERT INTO ${table} AS r (center_id, ${period}, dim, key, ${ALL_COLUMNS.join(', ')})
+SELECT $1, d.period, d.dim, d.key, ${ALL_COLUMNS.map((_, i) => `d.v[${i + 1}]`).join(', ')}
+FROM json_to_recordset($2::json) AS d(period text, dim text, key text, v bigint[])
+ON CONFLICT (center_id, ${period}, dim, key) DO UPDATE SET
+  ${ALL_COLUMNS.map((c) => (MAX_COLUMNS.includes(c as (typeof MAX_COLUMNS)[number]) ? `${c} = GREATEST(r.${c}, EXCLUDED.${c})` : `${c} = r.${c} + EXCLUDED.${c}`)).join(',\n  ')}`;
+}
+
+export const UPSERT_DAILY = upsertLayer('rollup_daily', 'business_day');

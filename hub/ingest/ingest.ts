@@ -20,6 +20,7 @@ import { businessDay } from '../../server/queue/calendar';
 import { zoneClock } from '../../server/reports/zone';
 import type { HubDb, Queryable } from '../db/db';
 import { UPSERT_DAILY, dailyDeltas } from './daily';
+import { UPSERT_MONTHLY, monthlyDeltas } from './monthly';
 import { INSERT_CHUNK } from './log';
 import { RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
 
@@ -224,7 +225,9 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     const changed = deltas.rows();
     if (changed.length > 0) {
       await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)], 'hub-upsert-hourly');
-      await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(dailyDeltas(changed))], 'hub-upsert-daily');
+      const daily = dailyDeltas(changed);
+      await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(daily)], 'hub-upsert-daily');
+      await tx.query(UPSERT_MONTHLY, [centerId, JSON.stringify(monthlyDeltas(daily))], 'hub-upsert-monthly');
     }
 
     await tx.query('UPDATE centers SET last_seq = $2, last_rating_id = $3, last_config_id = $4 WHERE id = $1', [centerId, lastSeq, lastRatingId, lastConfigId]);

@@ -1,12 +1,13 @@
 /**
- * The province summary by procedure field (lĩnh vực: Hộ tịch, Đất đai…), from the daily layer of the rollups
- * (hub/ingest/daily.ts, its `service` rows) alone. A service's field comes from the center's configuration changes
+ * The province summary by procedure field (lĩnh vực: Hộ tịch, Đất đai…), from the rollups' `service` rows
+ * covering the range (cover.ts: monthly and daily layers) alone. A service's field comes from the center's configuration changes
  * (the newest `service.*` audit row or `config.snapshot` naming it, `field` of the saved service); services whose
  * field the hub never heard of group under '' ("Chưa rõ lĩnh vực"). The same service id may sit in different
  * fields at two centers: the map is per (center, service). One statement of plain sums, like the summary.
  */
 import type { Queryable } from '../db/db';
 import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../ingest/daily';
+import { cover } from './cover';
 
 const AGGREGATES = [
   ...SCALAR_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`),
@@ -32,15 +33,13 @@ const FIELD_MAP = `
 
 /** One row per field: the daily layer's columns summed (`field` '' = unknown). */
 export async function fieldRows(db: Queryable, input: { from: string; to: string; centerId: string | null }): Promise<Record<string, number | string | null>[]> {
-  const params: unknown[] = [input.from, input.to];
-  if (input.centerId) params.push(input.centerId);
+  const covered = cover(input.from, input.to, input.centerId);
   const r = await db.query<Record<string, number | string | null>>(
     `WITH ${FIELD_MAP}
      SELECT COALESCE(f.field, '') AS field, ${AGGREGATES}
-     FROM rollup_daily r LEFT JOIN field_map f ON f.center_id = r.center_id AND f.sid = r.key
-     WHERE r.dim = 'service' AND r.business_day BETWEEN $1 AND $2${input.centerId ? ' AND r.center_id = $3' : ''}
+     FROM (${covered.rows("dim = 'service'")}) r LEFT JOIN field_map f ON f.center_id = r.center_id AND f.sid = r.key
      GROUP BY 1`,
-    params,
+    covered.params,
   );
   return r.rows;
 }

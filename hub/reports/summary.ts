@@ -15,6 +15,7 @@ import { displayDay } from '../../server/reports/zone';
 import type { Queryable } from '../db/db';
 import { BUCKETS, histogramPercentile } from '../ingest/rollup';
 import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../ingest/daily';
+import { cover } from './cover';
 import { fieldRows } from './fields';
 
 export interface ProvinceCenterFigures extends ReportGroup {
@@ -111,8 +112,9 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
   const params: unknown[] = [input.range.from, input.range.to];
   if (input.centerId) params.push(input.centerId);
 
-  // One statement over the daily layer: its totals rows summed by center and by day (the province's totals are
-  // the centers' sums), the other groupings summed by key. Each part is a hash aggregate into a few hundred
+  // One statement over the rollups covering the range (cover.ts: whole months from the monthly layer, the other
+  // days from the daily one): the totals summed by center (the province's totals are the centers' sums) and, from
+  // the daily layer, by day; the other groupings summed by key. Each part is a hash aggregate into a few hundred
   // groups at most; sending a year's totals rows unsummed (one per center and day, 130 columns each) cost more in
   // reading them than summing them. The names, reasons and fields are read alongside, on other connections.
   const labelsQuery = db.query<{ center_id: string; kind: string; id: string; label: string; sort_key: number | null }>(
@@ -122,14 +124,15 @@ export async function provinceSummary(db: Queryable, input: { range: ReportRange
   const centersQuery = db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM centers ORDER BY code');
   const reasonsQuery = db.query<{ reason: string; n: number }>(`SELECT reason, sum(n) AS n FROM rollup_reasons WHERE ${where} GROUP BY reason`, params);
   const fieldsQuery = fieldRows(db, { from: input.range.from, to: input.range.to, centerId: input.centerId });
+  const covered = cover(input.range.from, input.range.to, input.centerId);
   const sumsQuery = db.query<Record<string, number | string | null>>(
-    `SELECT 'center' AS g, center_id AS k, ${AGGREGATES} FROM rollup_daily WHERE dim = 'total' AND ${where} GROUP BY center_id
+    `SELECT 'center' AS g, center_id AS k, ${AGGREGATES} FROM (${covered.rows("dim = 'total'")}) r GROUP BY center_id
      UNION ALL
      SELECT 'day', business_day, ${AGGREGATES} FROM rollup_daily WHERE dim = 'total' AND ${where} GROUP BY business_day
      UNION ALL
      SELECT dim, CASE WHEN dim IN ('counter', 'staff') THEN center_id || '/' || key ELSE key END, ${AGGREGATES}
-     FROM rollup_daily WHERE dim <> 'total' AND ${where} GROUP BY 1, 2`,
-    params,
+     FROM (${covered.rows("dim <> 'total'")}) r GROUP BY 1, 2`,
+    covered.params,
   );
   // All awaited together: none left to fail unobserved.
   const [result, centers, labelRows, reasonRows, fields] = await Promise.all([sumsQuery, centersQuery, labelsQuery, reasonsQuery, fieldsQuery]);

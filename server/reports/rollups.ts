@@ -204,7 +204,7 @@ export function buildDay(db: Db, centerId: string, day: string, timeZone: string
     );
     const rows = acc.deltas.rows();
     const insDim = db.prepare('INSERT INTO report_rollup_dims (center_id, business_day, dim, key, v) VALUES (?, ?, ?, ?, ?)');
-    for (const d of dailyDeltas(rows)) insDim.run(centerId, d.day, d.dim, d.key, JSON.stringify(d.v));
+    for (const d of dailyDeltas(rows)) insDim.run(centerId, d.period, d.dim, d.key, JSON.stringify(d.v));
     for (const d of rows) {
       ins.run(centerId, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.served, d.no_show, d.cancelled, d.open, d.wait_count, d.wait_sum, d.wait_max, encodeHist(d.wh), d.service_count, d.service_sum, d.service_max, encodeHist(d.sh), d.sla_called, d.sla_met);
     }

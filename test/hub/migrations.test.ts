@@ -60,7 +60,31 @@ async function checkLogMoved(db: HubDb) {
   expect((await db.query('SELECT count(*) AS n FROM center_log')).rows[0]).toEqual({ n: 3 });
 }
 
+/** The daily rollups a hub had before migration 6 are folded into the monthly layer by it. */
+async function checkMonthsFilled(db: HubDb) {
+  await migrate(db, MIGRATIONS.filter((m) => m.version < 6));
+  await db.query("INSERT INTO centers (id, code, name, created_at) VALUES ('m1', 'XM', 'Xã M', 1)");
+  for (const [day, issued, waitMax, w3] of [['2026-01-30', 4, 300, 1], ['2026-01-31', 6, 120, 2], ['2026-02-01', 5, 900, 3]] as const) {
+    await db.query("INSERT INTO rollup_daily (center_id, business_day, dim, key, issued, wait_max, w3) VALUES ('m1', $1, 'total', '', $2, $3, $4)", [day, issued, waitMax, w3]);
+  }
+  await migrate(db);
+  const rows = await db.query('SELECT month, issued, wait_max, w3 FROM rollup_monthly ORDER BY month');
+  expect(rows.rows).toEqual([{ month: '2026-01', issued: 10, wait_max: 300, w3: 3 }, { month: '2026-02', issued: 5, wait_max: 900, w3: 3 }]);
+}
+
 describe('migrations', () => {
+  it('fills the monthly rollups from the daily ones, on PostgreSQL and PGlite', async () => {
+    const pgDb = openPostgres(await createDatabase(cluster, 'migrations_months'));
+    const lite = await openPglite(null);
+    try {
+      await checkMonthsFilled(pgDb);
+      await checkMonthsFilled(lite);
+    } finally {
+      await pgDb.close();
+      await lite.close();
+    }
+  }, 120_000);
+
   it('moves a log kept one row per commit into chunks, on PostgreSQL and PGlite', async () => {
     const pgDb = openPostgres(await createDatabase(cluster, 'migrations_log'));
     const lite = await openPglite(null);
