@@ -40,7 +40,7 @@ interface CenterState {
 }
 
 export async function downlinkVersion(db: Queryable, centerId: string): Promise<number> {
-  const r = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM downlink_items WHERE center_id IS NULL OR center_id = $1', [centerId]);
+  const r = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM downlink_items WHERE center_id IS NULL OR center_id = $1', [centerId], 'hub-downlink-version');
   return r.rows[0]?.v ?? 0;
 }
 
@@ -87,7 +87,7 @@ ON CONFLICT (center_id, business_day, service_id, counter_id, staff_id, hour) DO
 export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatch, now: number, raw?: Buffer): Promise<IngestResult> {
   checkBatchShape(batch);
   return db.transaction(async (tx) => {
-    const c = (await tx.query<CenterState>('SELECT last_seq, last_rating_id, last_config_id, time_zone FROM centers WHERE id = $1 FOR UPDATE', [centerId])).rows[0];
+    const c = (await tx.query<CenterState>('SELECT last_seq, last_rating_id, last_config_id, time_zone FROM centers WHERE id = $1 FOR UPDATE', [centerId], 'hub-ingest-lock')).rows[0];
     if (!c) throw new DomainError('HUB_CREDENTIAL_INVALID');
     const inserted = { commits: 0, ratings: 0, configChanges: 0 };
     const first = batch.commits[0]?.seq;
@@ -109,7 +109,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     if (fresh.length > 0) {
       lastSeq = fresh[fresh.length - 1].seq;
       const chunk = raw && fresh.length === batch.commits.length ? raw : JSON.stringify({ commits: fresh.map((x) => ({ seq: x.seq, at: x.at, events: x.events, tickets: x.tickets })) });
-      await tx.query(INSERT_CHUNK, [centerId, fresh[0].seq, lastSeq, now, chunk]);
+      await tx.query(INSERT_CHUNK, [centerId, fresh[0].seq, lastSeq, now, chunk], 'hub-ingest-chunk');
       inserted.commits = fresh.length;
       for (const commit of fresh) {
         for (const row of commit.tickets) {
@@ -136,6 +136,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
          SELECT $1, d.id, d.seq, d.day, d.row FROM json_to_recordset($2::json) AS d(id text, seq bigint, day text, row json)
          ON CONFLICT (center_id, ticket_id) DO UPDATE SET seq = EXCLUDED.seq, business_day = EXCLUDED.business_day, row = EXCLUDED.row`,
         [centerId, JSON.stringify(rows)],
+        'hub-ingest-tickets',
       );
     }
 
@@ -168,6 +169,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
          FROM json_to_recordset($2::json) AS d(id bigint, ticket_id text, counter_id text, staff_id text, service_id text, level smallint, reasons jsonb, at bigint, day text)
          ON CONFLICT (center_id, id) DO NOTHING RETURNING id`,
         [centerId, JSON.stringify(rows)],
+        'hub-ingest-ratings',
       );
       const insertedIds = new Set(r.rows.map((x) => x.id));
       inserted.ratings = insertedIds.size;
@@ -190,6 +192,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
            SELECT $1, d.day, d.service, d.staff, d.reason, d.n FROM json_to_recordset($2::json) AS d(day text, service text, staff text, reason text, n int)
            ON CONFLICT (center_id, business_day, service_id, staff_id, reason) DO UPDATE SET n = r.n + EXCLUDED.n`,
           [centerId, JSON.stringify([...reasons.values()])],
+          'hub-ingest-reasons',
         );
       }
     }
@@ -230,8 +233,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
       await tx.query(UPSERT_MONTHLY, [centerId, JSON.stringify(monthlyDeltas(daily))], 'hub-upsert-monthly');
     }
 
-    await tx.query('UPDATE centers SET last_seq = $2, last_rating_id = $3, last_config_id = $4 WHERE id = $1', [centerId, lastSeq, lastRatingId, lastConfigId]);
-    await touch(tx, centerId, now, batch.live, inserted.commits + inserted.ratings + inserted.configChanges > 0);
+    await touch(tx, centerId, now, batch.live, inserted.commits + inserted.ratings + inserted.configChanges > 0, { lastSeq, lastRatingId, lastConfigId });
     return { status: 200, state: { lastSeq, lastRatingId, lastConfigId, downlinkVersion: await downlinkVersion(tx, centerId) }, inserted };
   });
 }
@@ -290,10 +292,14 @@ async function stateOf(tx: Queryable, centerId: string, c: CenterState): Promise
   return { lastSeq: c.last_seq, lastRatingId: c.last_rating_id, lastConfigId: c.last_config_id, downlinkVersion: await downlinkVersion(tx, centerId) };
 }
 
-async function touch(tx: Queryable, centerId: string, now: number, live: UplinkBatch['live'], ingested: boolean): Promise<void> {
+/** The center was heard from (and, with `cursor`, where it now stands): one statement at the end of a batch. */
+async function touch(tx: Queryable, centerId: string, now: number, live: UplinkBatch['live'], ingested: boolean, cursor?: Omit<LinkState, 'downlinkVersion'>): Promise<void> {
   await tx.query(
-    `UPDATE centers SET last_seen_at = $2, live = COALESCE($3::jsonb, live), last_ingest_at = CASE WHEN $4 THEN $2 ELSE last_ingest_at END WHERE id = $1`,
-    [centerId, now, live ? JSON.stringify(live) : null, ingested],
+    `UPDATE centers SET last_seen_at = $2, live = COALESCE($3::jsonb, live), last_ingest_at = CASE WHEN $4 THEN $2 ELSE last_ingest_at END,
+       last_seq = COALESCE($5, last_seq), last_rating_id = COALESCE($6, last_rating_id), last_config_id = COALESCE($7, last_config_id)
+     WHERE id = $1`,
+    [centerId, now, live ? JSON.stringify(live) : null, ingested, cursor?.lastSeq ?? null, cursor?.lastRatingId ?? null, cursor?.lastConfigId ?? null],
+    'hub-ingest-touch',
   );
 }
 
@@ -301,8 +307,9 @@ async function loadTickets(tx: Queryable, centerId: string, ids: string[]): Prom
   const out = new Map<string, TicketFacts | null>();
   if (ids.length === 0) return out;
   const r = await tx.query<{ ticket_id: string; row: Record<string, unknown> }>(
-    'SELECT ticket_id, row FROM center_tickets WHERE center_id = $1 AND ticket_id IN (SELECT jsonb_array_elements_text($2::jsonb))',
+    'SELECT ticket_id, row FROM center_tickets WHERE center_id = $1 AND ticket_id IN (SELECT json_array_elements_text($2::json))',
     [centerId, JSON.stringify(ids)],
+    'hub-ingest-load',
   );
   for (const x of r.rows) out.set(x.ticket_id, ticketFacts(x.row));
   return out;
