@@ -78,6 +78,7 @@ export const errorsEn: ErrorMessages = {
   SLOT_IN_PAST: 'The {time} slot on {date} has passed. Please choose a later time.',
   SLOT_NOT_OFFERED: 'There is no {time} slot for this service on {date}.',
   BOOKING_OUTSIDE_HORIZON: 'Appointments can be booked from today to {last}.',
+  CENTER_HOLIDAY: '{date} is a public holiday{name}: the center is closed and takes no bookings. Please choose another day.',
   SERVICE_CLOSED_ON_DAY: 'The service “{service}” is closed on {date}.',
   SERVICE_NOT_BOOKABLE: 'The service “{service}” does not take appointments. Please take a number at the kiosk.',
   APPOINTMENT_NOT_FOUND: 'No appointment has this code. Please check the code.',

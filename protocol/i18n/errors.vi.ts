@@ -77,6 +77,7 @@ export const errorsVi = {
   SLOT_IN_PAST: 'Khung giờ {time} ngày {date} đã qua. Vui lòng chọn khung giờ muộn hơn.',
   SLOT_NOT_OFFERED: 'Không có khung giờ {time} cho dịch vụ này vào ngày {date}.',
   BOOKING_OUTSIDE_HORIZON: 'Chỉ đặt lịch được từ hôm nay đến ngày {last}.',
+  CENTER_HOLIDAY: 'Ngày {date} là ngày nghỉ lễ{name}: trung tâm không làm việc, không nhận đặt lịch. Vui lòng chọn ngày khác.',
   SERVICE_CLOSED_ON_DAY: 'Dịch vụ “{service}” không làm việc ngày {date}.',
   SERVICE_NOT_BOOKABLE: 'Dịch vụ “{service}” không nhận đặt lịch trước. Vui lòng lấy số tại ki-ốt.',
   APPOINTMENT_NOT_FOUND: 'Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã.',

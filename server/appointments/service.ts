@@ -17,6 +17,7 @@ import type { Db } from '../store/db';
 import type { Notifier, Notification } from './notify';
 import { personKey, personKeySecret } from './person-key';
 import { readAppointmentSettings, saveAppointmentSettings, type AppointmentSettings } from './settings';
+import { provinceHolidays } from './holidays';
 import { checkInWindow, checkSlot, isBookable, isDay, slotCapacity, slotInstant, slotTimes } from './slots';
 import { AppointmentStore, type Appointment } from './store';
 
@@ -96,7 +97,7 @@ export class AppointmentService {
     if (date < today || date > addDays(today, settings.horizonDays)) return [];
     const capacity = slotCapacity(settings, service, state.counters.values());
     const taken = this.store.takenByTime(this.centerId, serviceId, date);
-    return slotTimes(settings, service, date)
+    return slotTimes(settings, service, date, provinceHolidays(this.db, this.centerId))
       .filter((time) => slotInstant(date, time, tz) > now)
       .map((time) => ({ time, free: Math.max(0, capacity - (taken.get(time) ?? 0)) }));
   }
@@ -108,7 +109,7 @@ export class AppointmentService {
     const service = state.services.get(input.serviceId);
     const settings = this.settings();
     const now = this.clock.now();
-    const slotAt = checkSlot(settings, service, input.date, input.time, now, state.center.timeZone);
+    const slotAt = checkSlot(settings, service, input.date, input.time, now, state.center.timeZone, provinceHolidays(this.db, this.centerId));
     const booked = this.store.book({
       centerId: this.centerId,
       serviceId: service!.id,

@@ -7,6 +7,7 @@ import type { Counter, Service } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
 import { addDays, localTime, startOfDay } from '../queue/calendar';
 import type { AppointmentSettings } from './settings';
+import { NO_HOLIDAYS, type Holidays } from './holidays';
 
 const MINUTE = 60_000;
 
@@ -52,9 +53,10 @@ export function slotCapacity(settings: AppointmentSettings, service: Service, co
 /**
  * Slot starts ('HH:mm') the service offers on `day`: every slotMinutes from the booking window's start, each
  * slot whole inside the window and inside one of the service's opening windows that day (public office hours
- * for a service without its own). [] when closed.
+ * for a service without its own). [] when closed, and on the province's holidays.
  */
-export function slotTimes(settings: AppointmentSettings, service: Service, day: string): string[] {
+export function slotTimes(settings: AppointmentSettings, service: Service, day: string, holidays: Holidays = NO_HOLIDAYS): string[] {
+  if (holidays.has(day)) return [];
   const len = slotMinutesOf(settings, service.id);
   const from = toMinutes(settings.windowFrom);
   const to = toMinutes(settings.windowTo);
@@ -86,13 +88,15 @@ export function lastBookableDay(settings: AppointmentSettings, today: string): s
  * Every refusal a booking of (service, day, time) can get before capacity and per-person limits, in the order a
  * citizen can fix them. Returns the slot's instant.
  */
-export function checkSlot(settings: AppointmentSettings, service: Service | undefined, day: string, time: string, now: number, timeZone: string): number {
+export function checkSlot(settings: AppointmentSettings, service: Service | undefined, day: string, time: string, now: number, timeZone: string, holidays: Holidays = NO_HOLIDAYS): number {
   if (!service) throw new DomainError('SERVICE_NOT_FOUND');
   if (!isBookable(settings, service)) throw new DomainError('SERVICE_NOT_BOOKABLE', { service: service.name });
   if (!isDay(day)) throw new DomainError('INVALID_DATE', { date: day });
   const today = localTime(now, timeZone).day;
   const last = lastBookableDay(settings, today);
   if (day < today || day > last) throw new DomainError('BOOKING_OUTSIDE_HORIZON', { last: formatDay(last) });
+  const holiday = holidays.get(day);
+  if (holiday !== undefined) throw new DomainError('CENTER_HOLIDAY', { date: formatDay(day), name: holiday ? ` (${holiday})` : '' });
   const times = slotTimes(settings, service, day);
   if (times.length === 0) throw new DomainError('SERVICE_CLOSED_ON_DAY', { service: service.name, date: formatDay(day) });
   if (!times.includes(time)) throw new DomainError('SLOT_NOT_OFFERED', { time, date: formatDay(day) });

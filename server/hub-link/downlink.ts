@@ -85,7 +85,8 @@ function applyItem(app: FastifyInstance, centerId: string, item: DownlinkItem): 
       );
     }
     case 'holidays': {
-      // A center has no holiday calendar of its own yet: the list is kept (hub_downlink) and shown in the audit log.
+      // Kept (hub_downlink) and shown in the audit log; the newest list closes those days to bookings
+      // (server/appointments/holidays.ts).
       const days = Array.isArray(item.data) ? item.data : ((item.data as { holidays?: unknown[] } | null)?.holidays ?? []);
       return audit(null, { holidays: days }, () => {}, false, { stored: days.length });
     }
