@@ -73,3 +73,14 @@ export const OfficerAppointmentSchema = Type.Object({
   name: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type OfficerAppointment = Static<typeof OfficerAppointmentSchema>;
+
+/**
+ * Bookings one slot takes when a service sets no capacity of its own: the counters able to serve it times the
+ * citizens one counter serves in a slot (slot length ÷ the service's default time), times the booking share (the
+ * rest of the slot stays for walk-ins); at least one while a counter serves the service. One rule for the server
+ * and for the settings screen, which shows the figure as the admin types.
+ */
+export function automaticCapacity(servingCounters: number, slotMinutes: number, serviceMinutes: number, sharePercent: number): number {
+  if (servingCounters === 0) return 0;
+  return Math.max(1, Math.floor((servingCounters * (slotMinutes / Math.max(1, serviceMinutes)) * sharePercent) / 100));
+}

@@ -3,53 +3,14 @@
  * capacity a service gets when it sets none, the report's shape, and the officer's booking line.
  */
 import type { Counter, Service } from '../../protocol/domain';
-import type { OfficerAppointment } from '../../protocol/appointments';
+import { automaticCapacity, type OfficerAppointment } from '../../protocol/appointments';
+import type { AppointmentSettings, ServiceBooking } from '../../server/appointments/settings';
 
 export type { OfficerAppointment };
 
-export interface ServiceBooking {
-  bookable?: boolean;
-  slotMinutes?: number;
-  capacity?: number | null;
-}
-
-/** `GET/PUT /api/admin/appointment-settings` (server/appointments/settings.ts). */
-export interface AppointmentSettings {
-  enabled: boolean;
-  horizonDays: number;
-  perPersonPerDay: number;
-  perPersonPerField: number;
-  slotMinutes: number;
-  bookingSharePercent: number;
-  checkInEarlyMinutes: number;
-  checkInLateMinutes: number;
-  windowFrom: string;
-  windowTo: string;
-  lineUp: 'deadline' | 'slot';
-  purgeAfterDays: number;
-  officerSeesName: boolean;
-  elderlyAge: number;
-  elderlyPriority: string;
-  reminderMinutes: number;
-  aheadNotice: number;
-  services: Record<string, ServiceBooking>;
-}
-
-export interface WaitFigures {
-  count: number;
-  meanMinutes: number | null;
-  p90Minutes: number | null;
-}
-
-/** `GET /api/reports/appointments` (server/appointments/report.ts). */
-export interface AppointmentReport {
-  from: string;
-  to: string;
-  bookings: { total: number; byStatus: Record<string, number>; byService: { serviceId: string; total: number; checkedIn: number; noShows: number }[] };
-  checkIns: { total: number; beforeSlot: number; afterSlot: number; meanMinutesLate: number | null };
-  noShows: { calledNotThere: number; neverCheckedIn: number; cancelled: number; rate: number | null };
-  waits: { booked: WaitFigures; walkIn: WaitFigures; bookedCalledAfterSlot: WaitFigures };
-}
+/** `GET/PUT /api/admin/appointment-settings` and `GET /api/reports/appointments`: the server's own types. */
+export type { AppointmentSettings, ServiceBooking } from '../../server/appointments/settings';
+export type { AppointmentReport, WaitFigures } from '../../server/appointments/report';
 
 export const BOOKING_STATUSES = ['booked', 'checked-in', 'cancelled', 'no-show', 'expired'] as const;
 
@@ -69,17 +30,10 @@ export const NUMBER_SETTINGS = {
 } as const satisfies Partial<Record<keyof AppointmentSettings, readonly [number, number]>>;
 export type NumberSetting = keyof typeof NUMBER_SETTINGS;
 
-/**
- * Bookings one slot of a service takes when the center sets no capacity for it — the server's rule
- * (`slotCapacity` in server/appointments/slots.ts): counters serving it × (slot ÷ its service time) × the
- * booking share, at least 1 while a counter serves it.
- */
+/** Bookings one slot of a service takes when the center sets no capacity for it: the server's rule, on the form's values. */
 export function autoCapacity(settings: Pick<AppointmentSettings, 'slotMinutes' | 'bookingSharePercent' | 'services'>, service: Service, counters: Counter[]): number {
   const serving = counters.filter((c) => c.active && c.serviceIds.includes(service.id)).length;
-  if (serving === 0) return 0;
-  const slot = settings.services[service.id]?.slotMinutes ?? settings.slotMinutes;
-  const perCounter = slot / Math.max(1, service.defaultServiceMinutes);
-  return Math.max(1, Math.floor((serving * perCounter * settings.bookingSharePercent) / 100));
+  return automaticCapacity(serving, settings.services[service.id]?.slotMinutes ?? settings.slotMinutes, service.defaultServiceMinutes, settings.bookingSharePercent);
 }
 
 /**

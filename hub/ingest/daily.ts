@@ -15,21 +15,26 @@ export const WAIT_COLUMNS = Array.from({ length: BUCKETS }, (_, i) => `w${i + 1}
 export const SERVICE_COLUMNS = Array.from({ length: BUCKETS }, (_, i) => `s${i + 1}`);
 
 /** The columns of a rollup layer's row after its key (daily here, monthly in monthly.ts). */
-export const LAYER_COLUMNS_DDL = `${[...SCALAR_COLUMNS, ...MAX_COLUMNS].map((c) => `${c} ${c.endsWith('_sum') ? 'bigint' : 'integer'} NOT NULL DEFAULT 0`).join(',\n  ')},
+const LAYER_COLUMNS_DDL = `${[...SCALAR_COLUMNS, ...MAX_COLUMNS].map((c) => `${c} ${c.endsWith('_sum') ? 'bigint' : 'integer'} NOT NULL DEFAULT 0`).join(',\n  ')},
   ${[...WAIT_COLUMNS, ...SERVICE_COLUMNS].map((c) => `${c} integer NOT NULL DEFAULT 0`).join(', ')}`;
 
-/** The table, for the migration. */
-export const CREATE_DAILY = `
-CREATE TABLE rollup_daily (
+/** A rollup layer's table: a row per center, `period`, grouping and key, with every column of the layer. */
+export function layerTable(table: string, period: string, index: string): string {
+  return `
+CREATE TABLE ${table} (
   center_id text NOT NULL REFERENCES centers(id),
-  business_day text NOT NULL,
+  ${period} text NOT NULL,
   dim text NOT NULL CHECK (dim IN ('total', 'service', 'counter', 'staff', 'hour')),
   key text NOT NULL,
   ${LAYER_COLUMNS_DDL},
-  PRIMARY KEY (center_id, business_day, dim, key)
+  PRIMARY KEY (center_id, ${period}, dim, key)
 );
-CREATE INDEX rollup_daily_day ON rollup_daily (business_day, dim);
+CREATE INDEX ${index} ON ${table} (${period}, dim);
 `;
+}
+
+/** The table, for the migration. */
+export const CREATE_DAILY = layerTable('rollup_daily', 'business_day', 'rollup_daily_day');
 
 const HOURLY_SOURCES: [DailyDim, string, string][] = [
   ['total', "''", ''],

@@ -5,20 +5,10 @@
  * and after the last one come from the daily layer (hub/reports/cover.ts). Kept at ingest, in the same
  * transaction as the daily rows.
  */
-import { ALL_COLUMNS, LAYER_COLUMNS_DDL, MAX_COLUMNS, SCALAR_COLUMNS, upsertLayer, type DailyDelta } from './daily';
+import { ALL_COLUMNS, MAX_COLUMNS, SCALAR_COLUMNS, layerTable, upsertLayer, type DailyDelta } from './daily';
 
 /** The table, filled from the daily layer (migration 6). */
-export const CREATE_MONTHLY = `
-CREATE TABLE rollup_monthly (
-  center_id text NOT NULL REFERENCES centers(id),
-  month text NOT NULL,
-  dim text NOT NULL CHECK (dim IN ('total', 'service', 'counter', 'staff', 'hour')),
-  key text NOT NULL,
-  ${LAYER_COLUMNS_DDL},
-  PRIMARY KEY (center_id, month, dim, key)
-);
-CREATE INDEX rollup_monthly_month ON rollup_monthly (month, dim);
-
+export const CREATE_MONTHLY = `${layerTable('rollup_monthly', 'month', 'rollup_monthly_month')}
 INSERT INTO rollup_monthly (center_id, month, dim, key, ${ALL_COLUMNS.join(', ')})
 SELECT center_id, substr(business_day, 1, 7), dim, key,
   ${ALL_COLUMNS.map((c) => ((MAX_COLUMNS as readonly string[]).includes(c) ? `max(${c})` : `sum(${c})`)).join(', ')}

@@ -16,7 +16,6 @@ import { ADMINS, ANY_STAFF, DIRECTORS } from '../plugins/auth';
 import { errorBody, langOf } from '../plugins/errors';
 import { publicTicketView, ticketView } from '../queue/read-model';
 import { parseRange } from '../reports/dates';
-import { localTime } from '../queue/calendar';
 import { silentNotifier, WebhookNotifier } from './notify';
 import { appointmentReport } from './report';
 import { AppointmentService } from './service';
@@ -128,18 +127,7 @@ export default fp(async function appointments(fastify) {
     },
     async (_req, reply) => {
       reply.header('cache-control', 'no-store');
-      const s = service.settings();
-      return {
-        enabled: s.enabled,
-        // The center's local date now, as the slots count it (the queue's day rolls only at its first command).
-        today: localTime(app.clock.now(), app.queue.state().center.timeZone).day,
-        horizonDays: s.horizonDays,
-        checkInEarlyMinutes: s.checkInEarlyMinutes,
-        checkInLateMinutes: s.checkInLateMinutes,
-        purgeAfterDays: s.purgeAfterDays,
-        windowFrom: s.windowFrom,
-        windowTo: s.windowTo,
-      };
+      return service.publicInfo();
     },
   );
 

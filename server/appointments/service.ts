@@ -77,6 +77,22 @@ export class AppointmentService {
     return (this.cachedSettings ??= readAppointmentSettings(this.db, this.centerId));
   }
 
+  /** What the public may know of the booking settings: `GET /api/appointments/info` and the hub's snapshot. */
+  publicInfo() {
+    const s = this.settings();
+    return {
+      enabled: s.enabled,
+      // The center's local date now, as the slots count it (the queue's day rolls only at its first command).
+      today: localTime(this.clock.now(), this.queue.state(this.centerId).center.timeZone).day,
+      horizonDays: s.horizonDays,
+      checkInEarlyMinutes: s.checkInEarlyMinutes,
+      checkInLateMinutes: s.checkInLateMinutes,
+      purgeAfterDays: s.purgeAfterDays,
+      windowFrom: s.windowFrom,
+      windowTo: s.windowTo,
+    };
+  }
+
   saveSettings(patch: Partial<AppointmentSettings>): AppointmentSettings {
     this.cachedSettings = null;
     return (this.cachedSettings = saveAppointmentSettings(this.db, this.centerId, patch));

@@ -5,6 +5,7 @@
 import { PUBLIC_OFFICE_HOURS } from '../queue/working-hours';
 import type { Counter, Service } from '../../protocol/domain';
 import { DomainError } from '../../protocol/errors';
+import { automaticCapacity } from '../../protocol/appointments';
 import { addDays, localTime, startOfDay } from '../queue/calendar';
 import type { AppointmentSettings } from './settings';
 import { NO_HOLIDAYS, type Holidays } from './holidays';
@@ -35,19 +36,13 @@ export function isBookable(settings: AppointmentSettings, service: Service): boo
   return settings.enabled && service.active && settings.services[service.id]?.bookable !== false;
 }
 
-/**
- * Bookings one slot takes: the service's own capacity if set, else the counters able to serve it times the
- * citizens one counter serves in a slot (slot length ÷ the service's default time), times the booking share —
- * the rest of the slot stays for walk-ins. At least one while a counter serves the service.
- */
+/** Bookings one slot takes: the service's own capacity if set, else the automatic figure (protocol/appointments.ts). */
 export function slotCapacity(settings: AppointmentSettings, service: Service, counters: Iterable<Counter>): number {
   const own = settings.services[service.id]?.capacity;
   if (typeof own === 'number') return own;
   let serving = 0;
   for (const c of counters) if (c.active && c.serviceIds.includes(service.id)) serving++;
-  if (serving === 0) return 0;
-  const perCounter = slotMinutesOf(settings, service.id) / Math.max(1, service.defaultServiceMinutes);
-  return Math.max(1, Math.floor((serving * perCounter * settings.bookingSharePercent) / 100));
+  return automaticCapacity(serving, slotMinutesOf(settings, service.id), service.defaultServiceMinutes, settings.bookingSharePercent);
 }
 
 /**

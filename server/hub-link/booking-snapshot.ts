@@ -21,16 +21,7 @@ export function bookingSnapshot(queue: QueueService, appointments: AppointmentSe
   for (const service of services) slots[service.id] = Object.fromEntries(days.map((day) => [day, appointments.slots(service.id, day)]));
   return {
     at: now,
-    info: {
-      enabled: s.enabled,
-      today,
-      horizonDays: s.horizonDays,
-      checkInEarlyMinutes: s.checkInEarlyMinutes,
-      checkInLateMinutes: s.checkInLateMinutes,
-      purgeAfterDays: s.purgeAfterDays,
-      windowFrom: s.windowFrom,
-      windowTo: s.windowTo,
-    },
+    info: appointments.publicInfo(),
     center: { name: state.center.name, nameEn: state.center.nameEn },
     services: services.map((x) => ({ ...x }) as unknown as Record<string, unknown>),
     slots,
