@@ -119,6 +119,7 @@ export const BookingSnapshotSchema = Type.Object({
     purgeAfterDays: Type.Integer(),
     windowFrom: Type.String({ maxLength: 5 }),
     windowTo: Type.String({ maxLength: 5 }),
+    holidays: Type.Optional(Type.Array(Type.Object({ date: Day, name: Type.String({ maxLength: 200 }) }), { maxItems: 400 })),
   }),
   center: Type.Object({ name: SmallText, nameEn: Type.Optional(SmallText) }),
   services: Type.Array(Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: true }), { maxItems: 200 }),

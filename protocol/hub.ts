@@ -131,6 +131,8 @@ export interface BookingInfo {
   purgeAfterDays: number;
   windowFrom: string;
   windowTo: string;
+  /** The province's holidays from today to the last bookable day (no slot on them). */
+  holidays?: { date: string; name: string }[];
 }
 
 /** The center's bookable services and free places from today to today + horizonDays. */

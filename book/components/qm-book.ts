@@ -23,6 +23,8 @@ interface Info {
   checkInEarlyMinutes: number;
   checkInLateMinutes: number;
   purgeAfterDays: number;
+  /** The province's holidays in the bookable days (no slot on them). */
+  holidays?: { date: string; name: string }[];
   /** On the hub: whether the center's link is up (a booking made now reaches it). */
   online?: boolean;
 }
@@ -849,7 +851,8 @@ export class QmBook extends LitElement {
               ${days.map((d, i) => {
                 const list = this.slots[d] ?? [];
                 const free = this.freeOn(d);
-                const label = list.length === 0 ? this.L('closedDay') : free === 0 ? this.L('fullDay') : this.L('freeDay', { n: free });
+                const holiday = this.info!.holidays?.find((h) => h.date === d);
+                const label = holiday ? this.L('holidayDay') : list.length === 0 ? this.L('closedDay') : free === 0 ? this.L('fullDay') : this.L('freeDay', { n: free });
                 return html`<li>
                   <button class="day" data-day=${d} aria-pressed=${this.day === d} ?disabled=${free === 0} @click=${() => ((this.day = d), (this.time = null))}>
                     <small class=${i === 0 ? 'remote' : ''}>${i === 0 ? this.L('today') : this.dayName(d, true)}</small>

@@ -121,6 +121,7 @@ export default fp(async function appointments(fastify) {
             purgeAfterDays: Type.Integer(),
             windowFrom: Type.String(),
             windowTo: Type.String(),
+            holidays: Type.Optional(Type.Array(Type.Object({ date: Type.String(), name: Type.String() }))),
           }),
         },
       },

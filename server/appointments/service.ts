@@ -19,6 +19,7 @@ import { personKey, personKeySecret } from './person-key';
 import { readAppointmentSettings, saveAppointmentSettings, type AppointmentSettings } from './settings';
 import { provinceHolidays } from './holidays';
 import { checkInWindow, checkSlot, isBookable, isDay, slotCapacity, slotInstant, slotTimes } from './slots';
+import type { BookingInfo } from '../../protocol/hub';
 import { AppointmentStore, type Appointment } from './store';
 
 const MINUTE = 60_000;
@@ -78,18 +79,22 @@ export class AppointmentService {
   }
 
   /** What the public may know of the booking settings: `GET /api/appointments/info` and the hub's snapshot. */
-  publicInfo() {
+  publicInfo(): BookingInfo {
     const s = this.settings();
+    // The center's local date now, as the slots count it (the queue's day rolls only at its first command).
+    const today = localTime(this.clock.now(), this.queue.state(this.centerId).center.timeZone).day;
+    const last = addDays(today, s.horizonDays);
+    const holidays = [...provinceHolidays(this.db, this.centerId)].filter(([date]) => date >= today && date <= last).sort(([a], [b]) => a.localeCompare(b));
     return {
       enabled: s.enabled,
-      // The center's local date now, as the slots count it (the queue's day rolls only at its first command).
-      today: localTime(this.clock.now(), this.queue.state(this.centerId).center.timeZone).day,
+      today,
       horizonDays: s.horizonDays,
       checkInEarlyMinutes: s.checkInEarlyMinutes,
       checkInLateMinutes: s.checkInLateMinutes,
       purgeAfterDays: s.purgeAfterDays,
       windowFrom: s.windowFrom,
       windowTo: s.windowTo,
+      holidays: holidays.map(([date, name]) => ({ date, name })),
     };
   }
 

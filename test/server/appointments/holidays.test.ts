@@ -28,6 +28,9 @@ describe('holidays from the province', () => {
     expect(await slots(r.app, '2026-11-25')).toEqual([]);
     expect(await slots(r.app, '2026-11-27')).toEqual([]);
     expect((await slots(r.app, '2026-11-24')).length).toBeGreaterThan(0);
+    // The booking page is told which of its days are holidays, with their names.
+    const info = (await r.app.inject({ method: 'GET', url: '/api/appointments/info' })).json();
+    expect(info.holidays).toEqual([{ date: '2026-11-25', name: 'Ngày hội thử' }, { date: '2026-11-27', name: '' }]);
 
     const refused = await book(r.app, { serviceId: 'svc-hotich', date: '2026-11-25', time: '08:00', idNumber: ID_A });
     expect(refused.statusCode).toBe(409);
