@@ -10,6 +10,7 @@ import { theme } from '../../console/components/theme';
 import { api, ApiError } from '../lib/api';
 import { copyFromInput } from '../lib/copy';
 import { t } from '../lib/i18n';
+import { adminStyles } from './admin.styles';
 
 interface AccountRow {
   id: string;
@@ -26,117 +27,22 @@ const USERNAME_RE = /^[A-Za-z0-9._-]{3,32}$/;
 export class QmProvinceAccounts extends LitElement {
   static override styles = [
     theme,
+    adminStyles,
     css`
-      :host {
-        display: block;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(360px, 440px) 1fr;
-        gap: 1.25rem;
-        align-items: start;
-      }
-      form label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.9rem;
-      }
-      form input,
-      form select {
-        display: block;
-        width: 100%;
-        margin-top: 0.3rem;
-        font-weight: 400;
-      }
-      .hint {
-        display: block;
-        font-weight: 400;
-        font-size: 0.88rem;
-        color: var(--qm-grey);
-        margin-top: 0.25rem;
-      }
-      button.primary {
-        min-height: 44px;
-      }
-      .secret {
-        border: 3px solid var(--qm-blue);
-        background: #eef4fb;
-        border-radius: var(--qm-radius);
-        padding: 1.1rem 1.4rem;
-        margin-bottom: 1.25rem;
-      }
-      .secret .once {
-        font-weight: 600;
-        color: #6b3a00;
-        background: #fde7c6;
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
-      }
       .secret-row {
-        display: flex;
-        gap: 0.75rem;
-        align-items: center;
-        flex-wrap: wrap;
         margin-bottom: 0.9rem;
       }
       .secret-row input {
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
         font-size: 1.8rem;
-        font-weight: 700;
         letter-spacing: 0.08em;
         width: 11em;
-        padding: 0.3rem 0.6rem;
-        border: 2px solid var(--qm-blue-dark);
-        color: #0b1f33;
       }
       .secret-row button {
         min-height: 50px;
       }
-      .table {
-        padding: 0;
-        overflow: hidden;
-      }
-      .table h2 {
-        margin: 1rem 1.25rem 0.25rem;
-      }
-      .table > p {
-        margin: 0 1.25rem 0.75rem;
-      }
-      th {
-        background: #f7f8fa;
-        padding: 0.6rem 0.8rem;
-        color: #3c4043;
-      }
-      td {
-        padding: 0.55rem 0.8rem;
-        vertical-align: middle;
-      }
-      td.actions {
-        white-space: nowrap;
-        text-align: right;
-      }
-      td.actions button + button {
-        margin-left: 0.4rem;
-      }
       tr.inactive td {
         color: #5f6368;
         background: #f6f6f6;
-      }
-      .sub {
-        display: block;
-        font-size: 0.85rem;
-        color: var(--qm-grey);
-      }
-      .badge {
-        font-size: 0.9rem;
-        padding: 0.15rem 0.65rem;
-      }
-      .badge.off {
-        background: #e8eaed;
-        color: #3c4043;
-      }
-      .toast {
-        margin: 0 0 1rem;
       }
     `,
   ];
@@ -172,7 +78,7 @@ export class QmProvinceAccounts extends LitElement {
       ${this.actionError ? html`<p class="toast error" role="alert">${this.actionError}</p>` : nothing}
       ${this.secret ? this.secretBox(this.secret) : nothing}
       <div class="layout">
-        <form class="card" @submit=${this.add} aria-labelledby="acc-add-title" novalidate>
+        <form class="card add" @submit=${this.add} aria-labelledby="acc-add-title" novalidate>
           <h2 id="acc-add-title">${t('accounts.add.title')}</h2>
           <label
             >${t('accounts.username')}
@@ -236,10 +142,10 @@ export class QmProvinceAccounts extends LitElement {
   }
 
   private secretBox(s: { username: string; password: string }) {
-    return html`<section class="secret" aria-labelledby="secret-title" data-testid="password-box">
+    return html`<section class="secret shown-once" aria-labelledby="secret-title" data-testid="password-box">
       <h2 id="secret-title">${t('accounts.password.title', { username: s.username })}</h2>
       <p class="once">${t('accounts.password.once')}</p>
-      <div class="secret-row">
+      <div class="secret-row shown-row">
         <input readonly .value=${s.password} aria-label=${t('accounts.password.label')} data-testid="temporary-password" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
         <button class="primary" @click=${this.copy}>${t('accounts.password.copy')}</button>
         <span role="status">${this.copyNote}</span>

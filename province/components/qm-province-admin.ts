@@ -16,6 +16,7 @@ import { copyFromInput } from '../lib/copy';
 import { sinceText } from '../lib/format';
 import { currentLang, t } from '../lib/i18n';
 import type { CenterItem, CenterLink } from '../lib/province-live';
+import { adminStyles } from './admin.styles';
 
 const CODE_RE = /^[A-Za-z0-9_.-]+$/;
 
@@ -42,10 +43,8 @@ interface IssuedCode {
 export class QmProvinceAdmin extends LitElement {
   static override styles = [
     theme,
+    adminStyles,
     css`
-      :host {
-        display: block;
-      }
       h1 {
         font-size: 1.5rem;
         margin: 0 0 0.75rem;
@@ -69,66 +68,16 @@ export class QmProvinceAdmin extends LitElement {
         border-bottom-color: var(--qm-blue);
         background: #fff;
       }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(360px, 440px) 1fr;
-        gap: 1.25rem;
-        align-items: start;
-      }
-      form.add label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.9rem;
-      }
-      form.add input {
-        display: block;
-        width: 100%;
-        margin-top: 0.3rem;
-        font-weight: 400;
-      }
-      .hint {
-        display: block;
-        font-weight: 400;
-        font-size: 0.88rem;
-        color: var(--qm-grey);
-        margin-top: 0.25rem;
-      }
-      form.add button {
-        min-height: 44px;
-      }
-      .codebox {
-        border: 3px solid var(--qm-blue);
-        background: #eef4fb;
-        border-radius: var(--qm-radius);
-        padding: 1.1rem 1.4rem;
-        margin-bottom: 1.25rem;
-      }
       .codebox h2 {
         margin-bottom: 0.4rem;
       }
       .codebox .once {
-        font-weight: 600;
-        color: #6b3a00;
-        background: #fde7c6;
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
         margin: 0.4rem 0 0.8rem;
       }
-      .coderow {
-        display: flex;
-        gap: 0.75rem;
-        align-items: center;
-        flex-wrap: wrap;
-      }
       .coderow input {
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
         font-size: 2rem;
-        font-weight: 700;
         letter-spacing: 0.12em;
         width: 12em;
-        padding: 0.3rem 0.6rem;
-        border: 2px solid var(--qm-blue-dark);
-        color: #0b1f33;
       }
       .coderow button {
         min-height: 52px;
@@ -158,53 +107,11 @@ export class QmProvinceAdmin extends LitElement {
         font-size: 1rem;
         margin: 0.6rem 0 0.2rem;
       }
-      .table {
-        padding: 0;
-        overflow: hidden;
-      }
-      .table h2 {
-        margin: 1rem 1.25rem 0.25rem;
-      }
-      .table > p {
-        margin: 0 1.25rem 0.75rem;
-      }
       table {
         font-size: 1rem;
       }
-      th {
-        background: #f7f8fa;
-        padding: 0.6rem 0.8rem;
-        color: #3c4043;
-      }
-      td {
-        padding: 0.55rem 0.8rem;
-        vertical-align: middle;
-      }
-      td.actions {
-        white-space: nowrap;
-        text-align: right;
-      }
-      td.actions button + button {
-        margin-left: 0.4rem;
-      }
-      .sub {
-        display: block;
-        font-size: 0.85rem;
-        color: var(--qm-grey);
-      }
-      .badge {
-        font-size: 0.9rem;
-        padding: 0.15rem 0.65rem;
-      }
       .badge.warn {
         color: #6b3a00;
-      }
-      .badge.off {
-        background: #e8eaed;
-        color: #3c4043;
-      }
-      .toast {
-        margin: 0 0 1rem;
       }
       dialog {
         border: none;
@@ -347,10 +254,10 @@ export class QmProvinceAdmin extends LitElement {
 
   private codeBox(code: IssuedCode) {
     const hubUrl = location.origin;
-    return html`<section class="codebox" aria-labelledby="code-title" data-testid="code-box">
+    return html`<section class="codebox shown-once" aria-labelledby="code-title" data-testid="code-box">
       <h2 id="code-title">${t('admin.code.title', { name: code.centerName, code: code.centerCode })}</h2>
       <p class="once">${t('admin.code.once')}</p>
-      <div class="coderow">
+      <div class="coderow shown-row">
         <input readonly .value=${code.enrolmentCode} aria-label=${t('admin.code.label')} data-testid="enrolment-code" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
         <button class="primary" @click=${this.copy} data-testid="copy-code">${t('admin.code.copy')}</button>
         <span role="status" data-testid="copy-note">${this.copyNote}</span>

@@ -3,26 +3,15 @@
  *
  * @fires qm-logged-in - detail: the signed-in account
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formPage, theme } from '../../console/components/theme';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
+import { accountFormStyles } from './account-form.styles';
 
 export class QmProvinceLogin extends LitElement {
-  static override styles = [
-    theme,
-    formPage,
-    css`
-      h2 {
-        font-size: 1.4rem;
-        margin: 0.5rem 0;
-      }
-      button {
-        min-height: 48px;
-      }
-    `,
-  ];
+  static override styles = [theme, formPage, accountFormStyles];
 
   @property({ type: Boolean }) ended = false;
   @state() private error = '';

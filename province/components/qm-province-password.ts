@@ -4,26 +4,15 @@
  *
  * @fires qm-password-changed - detail: the account, now without mustChangePassword
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { formPage, theme } from '../../console/components/theme';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
+import { accountFormStyles } from './account-form.styles';
 
 export class QmProvincePassword extends LitElement {
-  static override styles = [
-    theme,
-    formPage,
-    css`
-      h2 {
-        font-size: 1.4rem;
-        margin: 0.5rem 0;
-      }
-      button {
-        min-height: 48px;
-      }
-    `,
-  ];
+  static override styles = [theme, formPage, accountFormStyles];
 
   @state() private error = '';
   @state() private busy = false;

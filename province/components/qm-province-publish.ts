@@ -8,10 +8,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { theme } from '../../console/components/theme';
+import { parseDmy } from '../../console/lib/format';
 import { api, ApiError } from '../lib/api';
 import { number } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { CenterItem } from '../lib/province-live';
+import { adminStyles } from './admin.styles';
 import { fullTime } from './qm-province-admin';
 
 type Kind = 'procedure-catalog' | 'service-templates' | 'holidays' | 'notice-line';
@@ -32,23 +34,11 @@ interface Holiday {
   name: string;
 }
 
-/** 'dd/mm/yyyy' (d/m also) → 'YYYY-MM-DD' when it is a real calendar day, else null. */
-export function parseDmy(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export class QmProvincePublish extends LitElement {
   static override styles = [
     theme,
+    adminStyles,
     css`
-      :host {
-        display: block;
-      }
       .intro {
         margin: 0 0 1rem;
       }
@@ -118,26 +108,9 @@ export class QmProvincePublish extends LitElement {
         justify-content: space-between;
         gap: 0.6rem;
       }
-      button.primary {
-        min-height: 44px;
-      }
-      .table {
-        padding: 0;
-        overflow: hidden;
-      }
-      .table h2 {
-        margin: 1rem 1.25rem 0.25rem;
-      }
-      .table > p {
-        margin: 0 1.25rem 0.75rem;
-      }
-      th {
-        background: #f7f8fa;
-        padding: 0.6rem 0.8rem;
-        color: #3c4043;
-      }
+      /* A published item's text and its list of centers are read from the top of the row. */
       td {
-        padding: 0.55rem 0.8rem;
+        vertical-align: top;
       }
       td.content {
         max-width: 36rem;
