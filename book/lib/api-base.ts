@@ -4,7 +4,7 @@
  * the hub's relay under /api/book/<center>/… once a center is chosen; the hub answers each booking with what the
  * center answered (it waits for it, so those calls get a longer timeout).
  */
-import { ApiError, KioskApi, NetworkError, type ApiResponse, type RequestOptions } from '../../kiosk/lib/api';
+import { KioskApi } from '../../kiosk/lib/api';
 import type { Lang } from './i18n';
 
 export type BookApiMode = 'center' | 'hub';
@@ -68,38 +68,15 @@ export function hubPaths(centerCode: string): BookPaths {
 const HUB_REFUSALS = new Set(['CENTER_UNREACHABLE', 'CENTER_ANSWER_PENDING']);
 
 /**
- * The kiosk's client (kiosk/lib/api.ts: ApiError for a refusal, NetworkError for no answer), except that the hub's
- * 503 refusals above are refusals.
+ * The kiosk's client (kiosk/lib/api.ts: ApiError for a refusal, NetworkError for no answer), except that on the hub
+ * its 503 refusals above are refusals.
  */
 export class BookApi extends KioskApi {
-  constructor(private readonly language: () => Lang) {
+  constructor(language: () => Lang) {
     super('', language);
   }
 
-  override async request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    if (bookApiMode() !== 'hub') return super.request<T>(path, options);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
-    const headers: Record<string, string> = { 'accept-language': this.language(), ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: controller.signal, cache: 'no-store' });
-    } catch (error) {
-      throw new NetworkError((error as Error).message || 'network');
-    } finally {
-      clearTimeout(timer);
-    }
-    let payload: unknown = null;
-    try {
-      payload = await res.json();
-    } catch {
-      // A proxy's HTML error page or an empty body: judged by the status alone.
-    }
-    if (res.ok) return { data: payload as T, headers: res.headers };
-    const body = (payload ?? {}) as { code?: unknown; message?: unknown };
-    const code = typeof body.code === 'string' ? body.code : null;
-    if (code === null || (res.status >= 500 && !HUB_REFUSALS.has(code))) throw new NetworkError(`HTTP ${res.status}`);
-    throw new ApiError(res.status, code, typeof body.message === 'string' ? body.message : code);
+  protected override isRefusal(status: number, code: string): boolean {
+    return super.isRefusal(status, code) || (bookApiMode() === 'hub' && HUB_REFUSALS.has(code));
   }
 }

@@ -74,9 +74,16 @@ export class KioskApi {
     }
     if (res.ok) return { data: payload as T, headers: res.headers };
     const body = (payload ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-    // 5xx and gateway errors mean "the server could not answer": retryable like no answer at all.
-    if (res.status >= 500 || typeof body.code !== 'string') throw new NetworkError(`HTTP ${res.status}`);
+    if (typeof body.code !== 'string' || !this.isRefusal(res.status, body.code)) throw new NetworkError(`HTTP ${res.status}`);
     throw new ApiError(res.status, body.code, typeof body.message === 'string' ? body.message : body.code, body.details);
+  }
+
+  /**
+   * Whether an answer with an error code is the server's refusal (an ApiError) rather than no answer (a
+   * NetworkError). 5xx and gateway errors mean "the server could not answer": retryable like no answer at all.
+   */
+  protected isRefusal(status: number, _code: string): boolean {
+    return status < 500;
   }
 
   get<T>(path: string): Promise<T> {
