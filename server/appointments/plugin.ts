@@ -178,13 +178,8 @@ export default fp(async function appointments(fastify) {
     const ticket = result.ticket!;
     const state = app.queue.state(ticket.centerId);
     const now = app.clock.now();
+    // Not called before its slot: the estimate (server/queue/estimate.ts) covers the time left to it.
     const view = ticketView(state, ticket, publicUrl(app), result.replayed ? undefined : result.position, now);
-    // Not called before its slot: the wait shown is at least the time left to it.
-    if (ticket.status === 'waiting' && ticket.slotAt != null && ticket.slotAt > now) {
-      const toSlot = Math.ceil((ticket.slotAt - now) / 60_000);
-      view.etaMinutes = Math.max(view.etaMinutes ?? 0, toSlot);
-      if (view.etaRange) view.etaRange = { low: Math.max(view.etaRange.low, toSlot), high: Math.max(view.etaRange.high, toSlot) };
-    }
     view.print = app.printing.printTicket(ticket, view, lang, result.replayed, req.device);
     await app.printing.written();
     if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -43,7 +43,7 @@ export interface ExecuteResult {
 function issuedPosition(state: QueueState, decision: Decision) {
   const t = decision.ticket;
   // A checked-in booking joins its line by its slot, not at the end: count its place.
-  return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, t.slotAt == null) : undefined;
+  return decision.events[0]?.type === 'ticket.issued' && t ? ticketPosition(state, t, t.slotAt == null, decision.events[0].at) : undefined;
 }
 
 /**

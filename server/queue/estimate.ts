@@ -30,7 +30,7 @@ import { prefixLength, waitingCount } from './waiting-index';
 import { clockMinutes, localMinute, withinWindows, workedMinutes, workingWindows, type Window } from './working-hours';
 
 /** The ticket whose wait is estimated; a ticket not yet issued (service figures) has no id. */
-export type EstimatedTicket = Pick<Ticket, 'serviceId' | 'priorityWeight' | 'queuedAt'> & Partial<Pick<Ticket, 'id' | 'issuedAt' | 'seqNo'>>;
+export type EstimatedTicket = Pick<Ticket, 'serviceId' | 'priorityWeight' | 'queuedAt'> & Partial<Pick<Ticket, 'id' | 'issuedAt' | 'seqNo' | 'slotAt'>>;
 
 export interface WaitEstimate {
   /** Point estimate, minutes (fractional). */
@@ -174,6 +174,21 @@ function workAhead(state: QueueState, ticket: EstimatedTicket, counters: Counter
     }
   }
   return { minutes, tickets };
+}
+
+/**
+ * The work of the checked-in bookings counted ahead of the ticket in its own line whose slot comes after `calledBy`:
+ * call next leaves a booking waiting until its slot (routing.ts `isBookedForLater`), so the ticket, called before
+ * then, does not wait for them. (In other services' lines they count by share and are left as they are.)
+ */
+function bookedAfter(state: QueueState, ticket: EstimatedTicket, newest: boolean, calledBy: number): WorkAhead {
+  let tickets = 0;
+  for (const b of state.waitingIndex.booked.values()) {
+    if (b.serviceId !== ticket.serviceId || b.id === ticket.id || b.targetCounterId || (b.slotAt ?? 0) <= calledBy) continue;
+    const ahead = b.priorityWeight > ticket.priorityWeight || (b.priorityWeight === ticket.priorityWeight && (newest || compareFifo(b, ticket as Ticket) < 0));
+    if (ahead) tickets++;
+  }
+  return { minutes: tickets * serviceMinutes(state, ticket.serviceId), tickets };
 }
 
 /**
@@ -322,12 +337,21 @@ export function estimateWait(state: QueueState, ticket: EstimatedTicket, now: nu
     work = workAhead(state, ticket, counters, newest, counters.map((k) => betweenServices(state, k, midway)));
     point = waitFor(work);
   }
+  if (state.waitingIndex.booked.size > 0 && point > 0) {
+    const later = bookedAfter(state, ticket, newest, now + onClock(point) * 60_000);
+    if (later.tickets > 0) {
+      work = { minutes: Math.max(0, work.minutes - later.minutes), tickets: work.tickets - later.tickets };
+      point = waitFor(work);
+    }
+  }
 
   const [lowShare, highShare] = ESTIMATE_TUNING.modelSpread;
   const spread = (ESTIMATE_TUNING.serviceCv * mean * Math.sqrt(work.tickets + (allBusy ? 1 : 0))) / c;
-  const minutes = onClock(point);
+  // A booking is not called before its slot, however short the line.
+  const untilSlot = ticket.slotAt != null && ticket.slotAt > now ? (ticket.slotAt - now) / 60_000 : 0;
+  const minutes = Math.max(onClock(point), untilSlot);
   const range = roundRange(onClock(Math.max(0, point * (1 - lowShare) - spread)), onClock(point * (1 + highShare) + spread));
-  const low = Math.min(range.low, Math.floor(minutes));
+  const low = Math.max(Math.min(range.low, Math.floor(minutes)), Math.floor(untilSlot));
   const high = Math.max(range.high, Math.ceil(minutes), allBusy ? 1 : 0);
   return { minutes, low, high, allBusy };
 }

@@ -155,7 +155,9 @@ export function counterViews(state: QueueState): CounterView[] {
 export function ticketPosition(state: QueueState, ticket: Ticket, newest = false, now: number = newest ? ticket.queuedAt : knownNow(state)): TicketPosition {
   if (ticket.status !== 'waiting') return { waitingAhead: 0, etaMinutes: null };
   const ahead = newest ? waitingCount(state, ticket.serviceId, ticket.priorityWeight) - 1 : waitingAhead(state, ticket);
-  return { waitingAhead: ahead, ...shownEstimate(estimateWait(state, ticket, Math.max(now, ticket.queuedAt), newest)) };
+  // A booking's place in line may lie ahead of now (its slot): its estimate runs from now, and covers the slot.
+  const from = ticket.slotAt != null ? now : Math.max(now, ticket.queuedAt);
+  return { waitingAhead: ahead, ...shownEstimate(estimateWait(state, ticket, from, newest)) };
 }
 
 export function ticketView(

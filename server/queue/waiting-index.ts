@@ -19,10 +19,12 @@ export interface WaitingIndex {
    */
   lines: Map<string, Map<number, Ticket[]>>;
   targeted: Map<string, Ticket>;
+  /** Checked-in bookings waiting (they carry `slotAt`; few): also in their line. */
+  booked: Map<string, Ticket>;
 }
 
 export function emptyWaitingIndex(): WaitingIndex {
-  return { byWeight: new Map(), oldest: new Map(), lines: new Map(), targeted: new Map() };
+  return { byWeight: new Map(), oldest: new Map(), lines: new Map(), targeted: new Map(), booked: new Map() };
 }
 
 /** A copy that can change without touching the original (simulations branch off a live state). */
@@ -32,6 +34,7 @@ export function copyWaitingIndex(index: WaitingIndex): WaitingIndex {
     oldest: new Map(index.oldest),
     lines: new Map([...index.lines].map(([service, weights]) => [service, new Map([...weights].map(([w, line]) => [w, [...line]]))])),
     targeted: new Map(index.targeted),
+    booked: new Map(index.booked),
   };
 }
 
@@ -62,6 +65,7 @@ function lineOf(index: WaitingIndex, t: Ticket): Ticket[] {
 }
 
 function enter(index: WaitingIndex, t: Ticket): void {
+  if (t.slotAt != null) index.booked.set(t.id, t);
   if (t.targetCounterId) {
     index.targeted.set(t.id, t);
     return;
@@ -73,6 +77,7 @@ function enter(index: WaitingIndex, t: Ticket): void {
 }
 
 function leave(index: WaitingIndex, t: Ticket): void {
+  index.booked.delete(t.id);
   if (index.targeted.delete(t.id)) return;
   const line = index.lines.get(t.serviceId)?.get(t.priorityWeight);
   if (!line) return;

@@ -42,7 +42,7 @@ describe('GET /api/appointments/info', () => {
     const r = await appointmentApp();
     t = r.t;
     const before = (await r.app.inject({ method: 'GET', url: '/api/appointments/info' })).json();
-    expect(before).toEqual({ enabled: true, today: '2026-11-23', horizonDays: 6, checkInEarlyMinutes: 15, checkInLateMinutes: 15, purgeAfterDays: 30, windowFrom: '08:00', windowTo: '16:00' });
+    expect(before).toEqual({ enabled: true, today: '2026-11-23', horizonDays: 6, checkInEarlyMinutes: 15, checkInLateMinutes: 15, purgeAfterDays: 30, windowFrom: '08:00', windowTo: '16:00', holidays: [] });
     await setSettings(r.app, { checkInEarlyMinutes: 20, purgeAfterDays: 10 });
     // 23:30 in Hồ Chí Minh City is still the 23rd; 00:30 is the 24th, whatever the machine's zone.
     r.clock.ms = Date.UTC(2026, 10, 23, 17, 30);
