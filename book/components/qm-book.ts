@@ -14,17 +14,11 @@ import { randomId } from '../../protocol/random-id';
 import { icon } from '../../kiosk/lib/icons';
 import { addDays, formatDay, shiftTime, weekday } from '../lib/days';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
+import type { BookingInfo } from '../../protocol/hub';
 import { BookApi, bookApiMode, centerPaths, hubPaths, HUB_CENTERS_PATH, type BookPaths, type HubCenter } from '../lib/api-base';
 
-interface Info {
-  enabled: boolean;
-  today: string;
-  horizonDays: number;
-  checkInEarlyMinutes: number;
-  checkInLateMinutes: number;
-  purgeAfterDays: number;
-  /** The province's holidays in the bookable days (no slot on them). */
-  holidays?: { date: string; name: string }[];
+/** The center's public booking info (its own route, or the hub's relay of it). */
+interface Info extends BookingInfo {
   /** On the hub: whether the center's link is up (a booking made now reaches it). */
   online?: boolean;
 }
