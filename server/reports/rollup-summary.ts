@@ -10,7 +10,7 @@ import type { Db } from '../store/db';
 import { BUCKETS, histogramPercentile, type RollupDelta } from '../../hub/ingest/rollup';
 import { GroupMap, SatisfactionAcc } from './aggregate';
 import { displayDay } from './zone';
-import { reasonInfo } from './reasons';
+import { assembleSummary } from './assemble';
 import type { Labels } from './labels';
 import { addRatings, decodeHist, daysBetween, DayRollup, freshDays, ratingsSeen, rollupStatements } from './rollups';
 import type { FullSummary, SummaryInput } from './summary';
@@ -79,7 +79,7 @@ export interface RollupSummarizer {
 }
 
 /** Null when no day of the period has a fresh rollup: the ticket-by-ticket summary answers then. */
-export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels, sortGroups: <T extends { key: string; label: string }>(groups: T[], labels: Labels, kind: 'service' | 'counter' | 'staff') => T[]): RollupSummarizer | null {
+export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels): RollupSummarizer | null {
   const { centerId, range, filters, timeZone } = input;
   const fresh = freshDays(db, centerId, range.from, range.to, timeZone, labels);
   if (fresh.size === 0) return null;
@@ -233,28 +233,20 @@ export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels, so
         g.slaMet += d.sla_met;
       }
     }
-    const reasonDetails = [...reasons].filter(([, n]) => n > 0).map(([id, count]) => ({ ...reasonInfo(id), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
-    return {
-      centerId,
-      from: range.from,
-      to: range.to,
-      timeZone,
-      generatedAt: input.now,
-      totals: totals.result(),
-      byService: sortGroups(byService.values(), labels, 'service').map((g) => g.result()),
-      byCounter: sortGroups(byCounter.values(), labels, 'counter').map((g) => g.result()),
-      byStaff: sortGroups(byStaff.values(), labels, 'staff').map((g) => g.result()),
-      byHour: byHour.filter((g) => g !== undefined).map((g) => g.result()),
-      byDay: byDay.values().sort((a, b) => a.key.localeCompare(b.key)).map((g) => g.result()),
-      satisfaction: {
-        totals: satTotals.result(),
-        byStaff: sortGroups(satStaff.values(), labels, 'staff').map((g) => g.result()),
-        byService: sortGroups(satService.values(), labels, 'service').map((g) => g.result()),
-        reasons: Object.fromEntries(reasonDetails.map((r) => [r.label, r.count])),
+    return assembleSummary(
+      {
+        ...input,
+        totals,
+        byService: byService.values(),
+        byCounter: byCounter.values(),
+        byStaff: byStaff.values(),
+        byHour,
+        byDay: byDay.values(),
+        satisfaction: { totals: satTotals, byStaff: satStaff.values(), byService: satService.values() },
+        reasons,
       },
-      filters: { serviceId: filters.serviceId ?? null, counterId: filters.counterId ?? null, staffId: filters.staffId ?? null },
-      reasonDetails,
-    };
+      labels,
+    );
   };
 
   return {

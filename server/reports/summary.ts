@@ -15,7 +15,7 @@ import type { ReportRange } from './dates';
 import { GroupAcc, GroupMap, SatisfactionAcc } from './aggregate';
 import { loadLabels, type Labels } from './labels';
 import { ticketQuery, type ReportFilters } from './query';
-import { reasonInfo } from './reasons';
+import { assembleSummary } from './assemble';
 import { rollupSummarizer } from './rollup-summary';
 import { displayDay, zoneClock } from './zone';
 
@@ -86,7 +86,7 @@ function summarizer(db: Db, input: SummaryInput): { rows: Iterable<unknown>; add
   const labels = loadLabels(db, input.centerId);
   const mode = input.rollups ?? 'auto';
   if (mode === 'on' || (mode === 'auto' && input.range.days >= ROLLUP_MIN_DAYS)) {
-    const r = rollupSummarizer(db, input, labels, sortGroups);
+    const r = rollupSummarizer(db, input, labels);
     if (r) return r;
   }
   const zone = zoneClock(input.timeZone);
@@ -156,34 +156,20 @@ function finish(db: Db, input: SummaryInput, labels: Labels, { totals, byService
     .raw(true)
     .all(...r.params) as [string, number][];
 
-  const reasonDetails = reasonRows.map(([id, count]) => ({ ...reasonInfo(id), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
-  return {
-    centerId: input.centerId,
-    from: input.range.from,
-    to: input.range.to,
-    timeZone: input.timeZone,
-    generatedAt: input.now,
-    totals: totals.result(),
-    byService: sortGroups(byService.values(), labels, 'service').map((g) => g.result()),
-    byCounter: sortGroups(byCounter.values(), labels, 'counter').map((g) => g.result()),
-    byStaff: sortGroups(byStaff.values(), labels, 'staff').map((g) => g.result()),
-    byHour: byHour.filter((g) => g !== undefined).map((g) => g.result()),
-    byDay: byDay.values().sort((a, b) => a.key.localeCompare(b.key)).map((g) => g.result()),
-    satisfaction: {
-      totals: satTotals.result(),
-      byStaff: sortGroups(satStaff.values(), labels, 'staff').map((g) => g.result()),
-      byService: sortGroups(satService.values(), labels, 'service').map((g) => g.result()),
-      reasons: Object.fromEntries(reasonDetails.map((r) => [r.label, r.count])),
+  return assembleSummary(
+    {
+      ...input,
+      totals,
+      byService: byService.values(),
+      byCounter: byCounter.values(),
+      byStaff: byStaff.values(),
+      byHour,
+      byDay: byDay.values(),
+      satisfaction: { totals: satTotals, byStaff: satStaff.values(), byService: satService.values() },
+      reasons: reasonRows,
     },
-    filters: { serviceId: input.filters.serviceId ?? null, counterId: input.filters.counterId ?? null, staffId: input.filters.staffId ?? null },
-    reasonDetails,
-  };
+    labels,
+  );
 }
 
-/** Services in the center's kiosk order, counters by number, staff by name (Vietnamese collation). */
-export function sortGroups<T extends { key: string; label: string }>(groups: T[], labels: Labels, kind: 'service' | 'counter' | 'staff'): T[] {
-  if (kind === 'service') return groups.sort((a, b) => labels.serviceOrder(a.key) - labels.serviceOrder(b.key) || a.key.localeCompare(b.key));
-  if (kind === 'counter') return groups.sort((a, b) => labels.counterOrder(a.key) - labels.counterOrder(b.key) || a.key.localeCompare(b.key));
-  return groups.sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key));
-}
 
