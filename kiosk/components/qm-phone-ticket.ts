@@ -48,6 +48,15 @@ export function fromView(v: TicketView): PhoneTicket {
   };
 }
 
+/**
+ * The REST view arriving after the socket's first update: the update is the newer word on
+ * the ticket's place and status, but only the view carries the service's name.
+ */
+export function mergeView(current: PhoneTicket | null, v: TicketView): PhoneTicket {
+  if (!current) return fromView(v);
+  return { ...current, serviceName: v.serviceName, serviceNameEn: v.serviceNameEn };
+}
+
 export function applyUpdate(p: PhoneTicket, u: TicketUpdate): PhoneTicket {
   return {
     ...p,
@@ -202,7 +211,7 @@ export class QmPhoneTicket extends LitElement {
   private async load(id: string) {
     try {
       const view = await this.api.get<TicketView>(`/api/tickets/${encodeURIComponent(id)}`);
-      this.ticket = this.ticket ? { ...fromView(view), ...this.ticket } : fromView(view);
+      this.ticket = mergeView(this.ticket, view);
       this.noteCall();
     } catch (error) {
       if (error instanceof ApiError) this.notFound = true;
