@@ -224,6 +224,15 @@ CREATE INDEX booking_requests_created ON booking_requests (created_at);
     name: 'monthly rollups, filled from the daily ones',
     sql: CREATE_MONTHLY,
   },
+  {
+    version: 7,
+    name: 'the hourly cross-tab without histograms',
+    // Nothing reads percentiles at the hour × service × counter × officer grain: the daily and monthly layers keep
+    // the histograms per grouping. Two 57-bucket arrays per row were most of what an hourly upsert cost. The day
+    // index went with them: the primary key (center, day, …) serves any read by center and day.
+    sql: `ALTER TABLE rollup_hourly DROP COLUMN wait_hist, DROP COLUMN service_hist;
+DROP INDEX rollup_hourly_day;`,
+  },
 ];
 
 const LOCK_KEY = 4_815_162; // any constant: the hub's migration lock among PostgreSQL advisory locks

@@ -73,10 +73,8 @@ function addInto(v: number[], d: RollupDelta): void {
   v[SCALARS] = Math.max(v[SCALARS], d.wait_max);
   v[SCALARS + 1] = Math.max(v[SCALARS + 1], d.service_max);
   const w = SCALARS + MAXES;
-  for (let i = 0; i < BUCKETS; i++) {
-    v[w + i] += d.wh[i];
-    v[w + BUCKETS + i] += d.sh[i];
-  }
+  for (const [i, n] of d.wh) v[w + i] += n;
+  for (const [i, n] of d.sh) v[w + BUCKETS + i] += n;
 }
 
 /** The hourly deltas folded into daily rows: values in SCALAR, MAX, WAIT, SERVICE column order. */

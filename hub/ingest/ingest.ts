@@ -22,7 +22,7 @@ import type { HubDb, Queryable } from '../db/db';
 import { UPSERT_DAILY, dailyDeltas } from './daily';
 import { UPSERT_MONTHLY, monthlyDeltas } from './monthly';
 import { INSERT_CHUNK } from './log';
-import { RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
+import { HOURLY_FIELDS, RollupDeltas, ticketFacts, ticketKey, type RollupKey, type TicketFacts } from './rollup';
 
 export interface IngestResult {
   /** 200: applied (or seen before); 409: the batch leaves a gap after `state.lastSeq`. */
@@ -58,24 +58,21 @@ export function checkBatchShape(batch: UplinkBatch): void {
   }
 }
 
+/** The hourly cross-tab: counts, sums and maxima, no histograms (percentiles come from the daily layer). */
 const UPSERT_ROLLUP = `
 INSERT INTO rollup_hourly AS r (center_id, business_day, service_id, counter_id, staff_id, hour, issued, called, served, no_show, cancelled, open,
-  wait_count, wait_sum, wait_max, wait_hist, service_count, service_sum, service_max, service_hist, sla_called, sla_met, rating_1, rating_2, rating_3, rating_4)
+  wait_count, wait_sum, wait_max, service_count, service_sum, service_max, sla_called, sla_met, rating_1, rating_2, rating_3, rating_4)
 SELECT $1, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.called, d.served, d.no_show, d.cancelled, d.open,
-  d.wait_count, d.wait_sum, d.wait_max, d.wh,
-  d.service_count, d.service_sum, d.service_max, d.sh,
-  d.sla_called, d.sla_met, d.r1, d.r2, d.r3, d.r4
+  d.wait_count, d.wait_sum, d.wait_max, d.service_count, d.service_sum, d.service_max, d.sla_called, d.sla_met, d.r1, d.r2, d.r3, d.r4
 FROM json_to_recordset($2::json) AS d(day text, service text, counter text, staff text, hour smallint, issued int, called int, served int, no_show int,
-  cancelled int, open int, wait_count int, wait_sum bigint, wait_max int, wh int[], service_count int, service_sum bigint, service_max int, sh int[],
+  cancelled int, open int, wait_count int, wait_sum bigint, wait_max int, service_count int, service_sum bigint, service_max int,
   sla_called int, sla_met int, r1 int, r2 int, r3 int, r4 int)
 ON CONFLICT (center_id, business_day, service_id, counter_id, staff_id, hour) DO UPDATE SET
   issued = r.issued + EXCLUDED.issued, called = r.called + EXCLUDED.called, served = r.served + EXCLUDED.served,
   no_show = r.no_show + EXCLUDED.no_show, cancelled = r.cancelled + EXCLUDED.cancelled, open = r.open + EXCLUDED.open,
   wait_count = r.wait_count + EXCLUDED.wait_count, wait_sum = r.wait_sum + EXCLUDED.wait_sum, wait_max = GREATEST(r.wait_max, EXCLUDED.wait_max),
-  wait_hist = ARRAY(SELECT a + b FROM unnest(r.wait_hist, EXCLUDED.wait_hist) WITH ORDINALITY u(a, b, i) ORDER BY i),
   service_count = r.service_count + EXCLUDED.service_count, service_sum = r.service_sum + EXCLUDED.service_sum,
   service_max = GREATEST(r.service_max, EXCLUDED.service_max),
-  service_hist = ARRAY(SELECT a + b FROM unnest(r.service_hist, EXCLUDED.service_hist) WITH ORDINALITY u(a, b, i) ORDER BY i),
   sla_called = r.sla_called + EXCLUDED.sla_called, sla_met = r.sla_met + EXCLUDED.sla_met,
   rating_1 = r.rating_1 + EXCLUDED.rating_1, rating_2 = r.rating_2 + EXCLUDED.rating_2,
   rating_3 = r.rating_3 + EXCLUDED.rating_3, rating_4 = r.rating_4 + EXCLUDED.rating_4`;
@@ -227,7 +224,7 @@ export async function ingestBatch(db: HubDb, centerId: string, batch: UplinkBatc
     // 5. Rollups, one upsert for the whole batch.
     const changed = deltas.rows();
     if (changed.length > 0) {
-      await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed)], 'hub-upsert-hourly');
+      await tx.query(UPSERT_ROLLUP, [centerId, JSON.stringify(changed, HOURLY_FIELDS)], 'hub-upsert-hourly');
       const daily = dailyDeltas(changed);
       await tx.query(UPSERT_DAILY, [centerId, JSON.stringify(daily)], 'hub-upsert-daily');
       await tx.query(UPSERT_MONTHLY, [centerId, JSON.stringify(monthlyDeltas(daily))], 'hub-upsert-monthly');

@@ -61,11 +61,12 @@ export interface RollupDelta extends RollupKey {
   wait_count: number;
   wait_sum: number;
   wait_max: number;
-  wh: number[];
+  /** Wait histogram changes, bucket → count: only the daily and monthly layers keep histograms (daily.ts). */
+  wh: Map<number, number>;
   service_count: number;
   service_sum: number;
   service_max: number;
-  sh: number[];
+  sh: Map<number, number>;
   sla_called: number;
   sla_met: number;
   r1: number;
@@ -127,6 +128,25 @@ export function ticketKey(t: TicketFacts, timeZone: string): RollupKey {
   return { day: t.businessDay, service: t.serviceId, counter: t.counterId ?? '', staff: t.staffId ?? '', hour: zoneClock(timeZone).hour(t.issuedAt) };
 }
 
+function count(hist: Map<number, number>, bucket: number, sign: 1 | -1): void {
+  hist.set(bucket, (hist.get(bucket) ?? 0) + sign);
+}
+
+/** A histogram's changes as a full array of BUCKETS counts. */
+export function dense(hist: Map<number, number>): number[] {
+  const out = new Array<number>(BUCKETS).fill(0);
+  for (const [i, n] of hist) out[i] += n;
+  return out;
+}
+
+function changes(hist: Map<number, number>): boolean {
+  for (const n of hist.values()) if (n !== 0) return true;
+  return false;
+}
+
+/** The fields of a delta the hourly upsert reads (a JSON.stringify key list: the histograms stay out). */
+export const HOURLY_FIELDS = ['day', 'service', 'counter', 'staff', 'hour', 'issued', 'called', 'served', 'no_show', 'cancelled', 'open', 'wait_count', 'wait_sum', 'wait_max', 'service_count', 'service_sum', 'service_max', 'sla_called', 'sla_met', 'r1', 'r2', 'r3', 'r4'];
+
 /** Deltas per rollup row, summed: one upsert row per key. */
 export class RollupDeltas {
   readonly map = new Map<string, RollupDelta>();
@@ -135,29 +155,7 @@ export class RollupDeltas {
     const key = keyOf(k);
     let d = this.map.get(key);
     if (!d) {
-      d = {
-        ...k,
-        issued: 0,
-        called: 0,
-        served: 0,
-        no_show: 0,
-        cancelled: 0,
-        open: 0,
-        wait_count: 0,
-        wait_sum: 0,
-        wait_max: 0,
-        wh: new Array<number>(BUCKETS).fill(0),
-        service_count: 0,
-        service_sum: 0,
-        service_max: 0,
-        sh: new Array<number>(BUCKETS).fill(0),
-        sla_called: 0,
-        sla_met: 0,
-        r1: 0,
-        r2: 0,
-        r3: 0,
-        r4: 0,
-      };
+      d = { day: k.day, service: k.service, counter: k.counter, staff: k.staff, hour: k.hour, issued: 0, called: 0, served: 0, no_show: 0, cancelled: 0, open: 0, wait_count: 0, wait_sum: 0, wait_max: 0, wh: new Map(), service_count: 0, service_sum: 0, service_max: 0, sh: new Map(), sla_called: 0, sla_met: 0, r1: 0, r2: 0, r3: 0, r4: 0 };
       this.map.set(key, d);
     }
     return d;
@@ -177,7 +175,7 @@ export class RollupDeltas {
       d.called += sign;
       d.wait_count += sign;
       d.wait_sum += sign * s;
-      d.wh[bucketOf(s)] += sign;
+      count(d.wh, bucketOf(s), sign);
       // A maximum cannot be taken away: it only grows (a ticket moved to another group leaves it behind).
       if (sign > 0 && s > d.wait_max) d.wait_max = s;
       if (t.targetWaitMinutes !== null) {
@@ -189,7 +187,7 @@ export class RollupDeltas {
       const s = toSeconds(t.completedAt - t.startedAt);
       d.service_count += sign;
       d.service_sum += sign * s;
-      d.sh[bucketOf(s)] += sign;
+      count(d.sh, bucketOf(s), sign);
       if (sign > 0 && s > d.service_max) d.service_max = s;
     }
   }
@@ -205,7 +203,7 @@ export class RollupDeltas {
   /** Rows that change something. */
   rows(): RollupDelta[] {
     return [...this.map.values()].filter(
-      (d) => d.issued !== 0 || d.called !== 0 || d.served !== 0 || d.no_show !== 0 || d.cancelled !== 0 || d.open !== 0 || d.wait_sum !== 0 || d.service_sum !== 0 || d.wait_max !== 0 || d.service_max !== 0 || d.r1 + d.r2 + d.r3 + d.r4 !== 0 || d.wh.some((x) => x !== 0) || d.sh.some((x) => x !== 0),
+      (d) => d.issued !== 0 || d.called !== 0 || d.served !== 0 || d.no_show !== 0 || d.cancelled !== 0 || d.open !== 0 || d.wait_sum !== 0 || d.service_sum !== 0 || d.wait_max !== 0 || d.service_max !== 0 || d.r1 + d.r2 + d.r3 + d.r4 !== 0 || changes(d.wh) || changes(d.sh),
     );
   }
 }

@@ -225,10 +225,8 @@ export function rollupSummarizer(db: Db, input: SummaryInput, labels: Labels): R
         g.open += d.open;
         g.wait.add(d.wait_count, d.wait_sum, d.wait_max);
         g.service.add(d.service_count, d.service_sum, d.service_max);
-        for (let i = 0; i < BUCKETS; i++) {
-          g.wait.hist[i] += d.wh[i];
-          g.service.hist[i] += d.sh[i];
-        }
+        for (const [i, n] of d.wh) g.wait.hist[i] += n;
+        for (const [i, n] of d.sh) g.service.hist[i] += n;
         g.slaCalled += d.sla_called;
         g.slaMet += d.sla_met;
       }

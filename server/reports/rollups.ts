@@ -17,7 +17,7 @@
  */
 import type { Db } from '../store/db';
 import { addDays } from '../queue/calendar';
-import { BUCKETS, RollupDeltas, ticketFacts, type RollupDelta } from '../../hub/ingest/rollup';
+import { BUCKETS, RollupDeltas, dense, ticketFacts, type RollupDelta } from '../../hub/ingest/rollup';
 import { dailyDeltas } from '../../hub/ingest/daily';
 import { loadLabels, type Labels } from './labels';
 
@@ -206,7 +206,7 @@ export function buildDay(db: Db, centerId: string, day: string, timeZone: string
     const insDim = db.prepare('INSERT INTO report_rollup_dims (center_id, business_day, dim, key, v) VALUES (?, ?, ?, ?, ?)');
     for (const d of dailyDeltas(rows)) insDim.run(centerId, d.period, d.dim, d.key, JSON.stringify(d.v));
     for (const d of rows) {
-      ins.run(centerId, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.served, d.no_show, d.cancelled, d.open, d.wait_count, d.wait_sum, d.wait_max, encodeHist(d.wh), d.service_count, d.service_sum, d.service_max, encodeHist(d.sh), d.sla_called, d.sla_met);
+      ins.run(centerId, d.day, d.service, d.counter, d.staff, d.hour, d.issued, d.served, d.no_show, d.cancelled, d.open, d.wait_count, d.wait_sum, d.wait_max, encodeHist(dense(d.wh)), d.service_count, d.service_sum, d.service_max, encodeHist(dense(d.sh)), d.sla_called, d.sla_met);
     }
     const insRating = db.prepare('INSERT INTO report_rollup_ratings (center_id, business_day, service_id, counter_id, staff_id, level, n) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const [key, levels] of acc.ratings) {
