@@ -26,8 +26,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   // the log's chunk instead of serializing thousands of commits again. Only the routes of this plugin parse so.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    req.rawBody = body as Buffer;
-    parseJson(req, body as unknown as string, done);
+    const bytes = body as Buffer;
+    req.rawBody = bytes;
+    // Fastify's parser scans the whole text with two regular expressions for "__proto__" and "constructor", spelled
+    // plainly or with \u escapes. A batch with neither word and no escape at all cannot hold them: a plain parse
+    // is the same, without the scans (a few percent of a node's ingest time). Anything else takes the full check.
+    if (bytes.indexOf('proto') === -1 && bytes.indexOf('constructor') === -1 && bytes.indexOf('\\u') === -1) {
+      try {
+        done(null, JSON.parse(bytes.toString('utf8')));
+      } catch {
+        parseJson(req, bytes as unknown as string, done);
+      }
+      return;
+    }
+    parseJson(req, bytes as unknown as string, done);
   });
   const asCenter = async (req: FastifyRequest) => {
     req.centerId = await centerOfCredential(app.hubDb, req.headers.authorization);

@@ -194,6 +194,26 @@ describe('ingest', () => {
     expect(await count('SELECT count(*) AS n FROM center_commits WHERE center_id = $1', [c.id])).toBe(0);
   });
 
+  it('refuses a body carrying __proto__ or constructor.prototype, plain or escaped, and a body that is not JSON', async () => {
+    const c = await enrolCenter(hub, 'PSN');
+    const [a] = threeCommits('psn');
+    const good = JSON.stringify({ commits: [a], ratings: [], configChanges: [], live: null });
+    const bodies = [
+      good.replace('"tickets":[{', '"tickets":[{"__proto__":{"polluted":true},'),
+      good.replace('"tickets":[{', '"tickets":[{"\\u005f_proto__":{"polluted":true},'),
+      good.replace('"tickets":[{', '"tickets":[{"constructor":{"prototype":{"polluted":true}},'),
+      good.slice(0, -5),
+    ];
+    for (const payload of bodies) {
+      const res = await hub.app.inject({ method: 'POST', url: '/api/hub/ingest', headers: { authorization: `Bearer ${c.credential}`, 'content-type': 'application/json' }, payload });
+      expect(res.statusCode, payload.slice(0, 120)).toBe(400);
+    }
+    expect(await count('SELECT count(*) AS n FROM center_commits WHERE center_id = $1', [c.id])).toBe(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const ok = await hub.app.inject({ method: 'POST', url: '/api/hub/ingest', headers: { authorization: `Bearer ${c.credential}`, 'content-type': 'application/json' }, payload: good });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('takes a batch of thousands of commits in one request', async () => {
     const c = await enrolCenter(hub, 'BIG');
     const commits = Array.from({ length: 5000 }, (_, i) => commit(i + 1, DAY_START + i * 1000, [ticketRow({ id: `big-${i}`, serviceId: `svc-${i % 5}`, issuedAt: DAY_START + i * 1000 })]));
