@@ -6,7 +6,7 @@
  */
 import type { HubDb } from './db';
 import { BACKFILL_DAILY, CREATE_DAILY } from '../ingest/daily';
-import { LOG_IN_CHUNKS } from '../ingest/log';
+import { LOG_AS_TEXT, LOG_IN_CHUNKS } from '../ingest/log';
 import { CREATE_MONTHLY } from '../ingest/monthly';
 
 export interface Migration {
@@ -242,6 +242,11 @@ DROP INDEX rollup_hourly_day;`,
     sql: ['center_log', 'center_tickets', 'center_ratings', 'rollup_hourly', 'rollup_daily', 'rollup_monthly', 'rollup_reasons']
       .map((t) => `ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${t}_center_id_fkey;`)
       .join('\n'),
+  },
+  {
+    version: 9,
+    name: 'the log\'s chunks as text',
+    sql: LOG_AS_TEXT,
   },
 ];
 
