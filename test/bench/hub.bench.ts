@@ -364,7 +364,7 @@ export async function run(): Promise<BenchResult[]> {
     // 5. What one node and the database hold.
     for (const [i, n] of nodes.entries()) results.push({ name: `node ${'AB'[i]} RSS after the load`, value: rssMb(n.child.pid!), unit: 'MB' });
     const size = await db.query<{ size: string }>('SELECT pg_database_size(current_database())::text AS size');
-    results.push({ name: 'database size', value: round(Number(size.rows[0].size) / 2 ** 20, 0), unit: 'MB', note: `${CENTERS + YEAR_CENTERS + 2} centers` });
+    results.push({ name: 'database size', value: round(Number(size.rows[0].size) / 2 ** 20, 0), unit: 'MB', note: `${(await db.query<{ n: number }>("SELECT count(*)::int AS n FROM centers")).rows[0].n} centers` });
     const tables = await db.query<{ relname: string; n: string; bytes: string }>(
       "SELECT relname, n_live_tup::text AS n, pg_total_relation_size(relid)::text AS bytes FROM pg_stat_user_tables WHERE schemaname = 'public' ORDER BY pg_total_relation_size(relid) DESC",
     );
