@@ -36,7 +36,8 @@ CREATE INDEX ${index} ON ${table} (${period}, dim);
 /** The table, for the migration. */
 export const CREATE_DAILY = layerTable('rollup_daily', 'business_day', 'rollup_daily_day');
 
-const HOURLY_SOURCES: [DailyDim, string, string][] = [
+/** Each grouping of the daily layer as the hourly table's column it comes from, and which rows count in it. */
+export const HOURLY_SOURCES: [DailyDim, string, string][] = [
   ['total', "''", ''],
   ['service', 'service_id', ''],
   ['counter', 'counter_id', "WHERE counter_id <> ''"],

@@ -10,7 +10,7 @@ import { zoneClock } from '../../server/reports/zone';
 import type { UplinkCommit, UplinkRating } from '../../protocol/hub';
 import type { ReportGroup } from '../../protocol/reports';
 import { BUCKET_EDGES, bucketOf } from '../../hub/ingest/rollup';
-import { MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../../hub/ingest/daily';
+import { HOURLY_SOURCES, MAX_COLUMNS, SCALAR_COLUMNS, SERVICE_COLUMNS, WAIT_COLUMNS } from '../../hub/ingest/daily';
 import { startPostgres, type PgCluster } from '../helpers/postgres';
 import { DAY_START, enrolCenter, ingest, login, startHub, ticketRow, type TestHub } from './fixture';
 
@@ -252,14 +252,7 @@ describe('rollups and the province summary', () => {
 
   it('the daily layer kept at ingest equals the hourly cross-tab summed by day and grouping; its histograms hold every sample', async () => {
     const scalars = [...SCALAR_COLUMNS].map((c) => `sum(${c})::bigint AS ${c}`).concat(MAX_COLUMNS.map((c) => `max(${c})::bigint AS ${c}`));
-    const dims: [string, string, string][] = [
-      ['total', "''", ''],
-      ['service', 'service_id', ''],
-      ['counter', 'counter_id', "WHERE counter_id <> ''"],
-      ['staff', 'staff_id', "WHERE staff_id <> ''"],
-      ['hour', 'hour::text', ''],
-    ];
-    const fromHourly = dims
+    const fromHourly = HOURLY_SOURCES
       .map(([dim, key, where]) => `SELECT center_id, business_day, '${dim}' AS dim, ${key} AS key, ${scalars.join(', ')} FROM rollup_hourly ${where} GROUP BY center_id, business_day, 4`)
       .join(' UNION ALL ');
     const order = 'ORDER BY center_id, business_day, dim, key';
