@@ -7,14 +7,13 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ReportGroup } from '../../protocol/reports';
-import type { Actor } from '../../server/queue/commands';
 import { buildSummary } from '../../server/reports/summary';
 import { parseRange } from '../../server/reports/dates';
 import { businessDay } from '../../server/queue/calendar';
 import { readBatch } from '../../server/hub-link/uplink-reader';
-import { BUCKET_EDGES, bucketOf } from '../../hub/ingest/rollup';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { FakeClock } from '../helpers/clock';
+import { bucketWidthAt, workBusyDay } from '../helpers/busy-day';
 import { startPostgres, type PgCluster } from '../helpers/postgres';
 import { enrolCenter, ingest, startHub, type TestHub } from './fixture';
 
@@ -22,13 +21,6 @@ let cluster: PgCluster;
 let hub: TestHub;
 let center: TestApp;
 const clock = new FakeClock();
-
-const KIOSK: Actor = { staffId: null, role: 'public' };
-const STAFF: Actor[] = [
-  { staffId: 'stf-staff1', role: 'staff' },
-  { staffId: 'stf-staff2', role: 'staff' },
-  { staffId: 'stf-staff3', role: 'staff' },
-];
 
 beforeAll(async () => {
   cluster = await startPostgres();
@@ -41,64 +33,6 @@ afterAll(async () => {
   await hub?.close();
   await cluster?.stop();
 });
-
-/** A seeded day: arrivals, calls, service, no-shows, transfers, requeues, cancellations, some left open. */
-function workTheDay(app: TestApp['app']) {
-  let s = 42;
-  const r = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const q = app.queue;
-  const c = q.defaultCenterId;
-  const services = ['svc-hotich', 'svc-chungthuc', 'svc-datdai', 'svc-cutru'];
-  const counters = ['ctr-1', 'ctr-2', 'ctr-3'];
-  const held = new Map<string, { id: string; started: boolean }>();
-  const tryDo = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch {
-      // A refusal (empty queue, busy counter) changes nothing: the day goes on.
-    }
-  };
-  for (let step = 0; step < 900; step++) {
-    clock.advance(Math.floor(r() * 40_000));
-    const x = r();
-    if (x < 0.3) {
-      tryDo(() => q.execute(c, { type: 'issue', serviceId: services[Math.floor(r() * services.length)] }, KIOSK));
-      continue;
-    }
-    const i = Math.floor(r() * counters.length);
-    const counterId = counters[i];
-    const actor = STAFF[i];
-    const h = held.get(counterId);
-    if (!h) {
-      if (r() < 0.5) {
-        tryDo(() => {
-          const t = q.execute(c, { type: 'call-next', counterId }, actor).ticket;
-          if (t) held.set(counterId, { id: t.id, started: false });
-        });
-      }
-      continue;
-    }
-    const y = r();
-    if (!h.started) {
-      if (y < 0.6) tryDo(() => (q.execute(c, { type: 'start', counterId, ticketId: h.id }, actor), (h.started = true)));
-      else if (y < 0.7) tryDo(() => (q.execute(c, { type: 'no-show', counterId, ticketId: h.id }, actor), held.delete(counterId)));
-      else if (y < 0.8) tryDo(() => (q.execute(c, { type: 'transfer', counterId, ticketId: h.id, toServiceId: services[Math.floor(r() * services.length)] }, actor), held.delete(counterId)));
-      else if (y < 0.85) tryDo(() => (q.execute(c, { type: 'requeue', counterId, ticketId: h.id }, actor), held.delete(counterId)));
-      else tryDo(() => q.execute(c, { type: 'recall', counterId, ticketId: h.id }, actor));
-    } else if (y < 0.4) {
-      tryDo(() => (q.execute(c, { type: 'complete', counterId, ticketId: h.id }, actor), held.delete(counterId)));
-    }
-    if (r() < 0.02) {
-      const waiting = [...q.state(c).active.values()].find((t) => t.status === 'waiting');
-      if (waiting) tryDo(() => q.execute(c, { type: 'cancel', ticketId: waiting.id }, actor));
-    }
-  }
-}
-
-const widthAt = (seconds: number) => {
-  const b = bucketOf(Math.floor(seconds));
-  return b + 1 < BUCKET_EDGES.length ? BUCKET_EDGES[b + 1] - BUCKET_EDGES[b] : Infinity;
-};
 
 function same(hubGroup: ReportGroup | undefined, centerGroup: ReportGroup, what: string) {
   expect(hubGroup, what).toBeDefined();
@@ -116,12 +50,12 @@ function same(hubGroup: ReportGroup | undefined, centerGroup: ReportGroup, what:
     expect({ count: a.count, mean: a.mean }, `${what} ${kind}`).toEqual({ count: e.count, mean: e.mean });
     if (e.count === 0) continue;
     expect(a.max!, `${what} ${kind} max`).toBeGreaterThanOrEqual(e.max!);
-    for (const p of ['median', 'p90'] as const) expect(Math.abs(a[p]! - e[p]!), `${what} ${kind} ${p}: ${a[p]} vs ${e[p]}`).toBeLessThanOrEqual(widthAt(e[p]!) + 1);
+    for (const p of ['median', 'p90'] as const) expect(Math.abs(a[p]! - e[p]!), `${what} ${kind} ${p}: ${a[p]} vs ${e[p]}`).toBeLessThanOrEqual(bucketWidthAt(e[p]!) + 1);
   }
 }
 
 it("the hub's summary of a center, from rollups, gives the center's own report", async () => {
-  workTheDay(center.app);
+  workBusyDay(center.app, clock, { seed: 42, steps: 900, maxGapMs: 40_000 });
   const c = center.app.queue.defaultCenterId;
   const seq = center.app.queue.state(c).seq;
   expect(seq).toBeGreaterThan(300);

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportGroup, SatisfactionGroup } from '../../../protocol/reports';
-import type { Actor } from '../../../server/queue/commands';
 import { createTestApp, type TestApp } from '../../helpers/app';
 import { FakeClock } from '../../helpers/clock';
-import { BUCKET_EDGES, bucketOf } from '../../../hub/ingest/rollup';
+import { bucketWidthAt, workBusyDay } from '../../helpers/busy-day';
 import { addDays } from '../../../server/queue/calendar';
 import { parseRange } from '../../../server/reports/dates';
 import { addRating } from '../../../server/reports/ratings-store';
@@ -21,74 +20,11 @@ import { insertRating, local } from './fixtures';
 const TZ = 'Asia/Ho_Chi_Minh';
 const FIRST = '2026-11-23';
 const DAYS = 6;
-const KIOSK: Actor = { staffId: null, role: 'public' };
-const STAFF: Actor[] = [
-  { staffId: 'stf-staff1', role: 'staff' },
-  { staffId: 'stf-staff2', role: 'staff' },
-  { staffId: 'stf-staff3', role: 'staff' },
-];
 const REASONS = [['staff-helpful'], ['long-wait', 'unclear-guidance'], [], ['fast-service']];
 
 let t: TestApp;
 const clock = new FakeClock(local(FIRST, '07:45:00'));
 const days: string[] = [];
-
-/** A seeded day through the queue writer; what counters still hold at the end stays open until the roll-over. */
-function workTheDay(seed: number, steps: number) {
-  let s = seed;
-  const r = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const q = t.app.queue;
-  const c = q.defaultCenterId;
-  const services = ['svc-hotich', 'svc-chungthuc', 'svc-datdai', 'svc-cutru'];
-  const counters = ['ctr-1', 'ctr-2', 'ctr-3'];
-  const held = new Map<string, { id: string; started: boolean }>();
-  const tryDo = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch {
-      // A refusal (empty queue, busy counter) changes nothing: the day goes on.
-    }
-  };
-  for (let step = 0; step < steps; step++) {
-    clock.advance(Math.floor(r() * 60_000));
-    const x = r();
-    if (x < 0.3) {
-      tryDo(() => q.execute(c, { type: 'issue', serviceId: services[Math.floor(r() * services.length)] }, KIOSK));
-      continue;
-    }
-    const i = Math.floor(r() * counters.length);
-    const counterId = counters[i];
-    const actor = STAFF[i];
-    const h = held.get(counterId);
-    if (!h) {
-      if (r() < 0.5) {
-        tryDo(() => {
-          const tk = q.execute(c, { type: 'call-next', counterId }, actor).ticket;
-          if (tk) held.set(counterId, { id: tk.id, started: false });
-        });
-      }
-      continue;
-    }
-    const y = r();
-    if (!h.started) {
-      if (y < 0.6) tryDo(() => (q.execute(c, { type: 'start', counterId, ticketId: h.id }, actor), (h.started = true)));
-      else if (y < 0.7) tryDo(() => (q.execute(c, { type: 'no-show', counterId, ticketId: h.id }, actor), held.delete(counterId)));
-      else if (y < 0.8) tryDo(() => (q.execute(c, { type: 'transfer', counterId, ticketId: h.id, toServiceId: services[Math.floor(r() * services.length)] }, actor), held.delete(counterId)));
-      else if (y < 0.85) tryDo(() => (q.execute(c, { type: 'requeue', counterId, ticketId: h.id }, actor), held.delete(counterId)));
-      else tryDo(() => q.execute(c, { type: 'recall', counterId, ticketId: h.id }, actor));
-    } else if (y < 0.4) {
-      tryDo(() => {
-        q.execute(c, { type: 'complete', counterId, ticketId: h.id }, actor);
-        held.delete(counterId);
-        if (r() < 0.4) addRating(t.app.db, { ticketId: h.id, counterId, level: (1 + Math.floor(r() * 4)) as 1 | 2 | 3 | 4, reasons: REASONS[Math.floor(r() * REASONS.length)], now: clock.now() + 10_000 });
-      });
-    }
-    if (r() < 0.02) {
-      const waiting = [...q.state(c).active.values()].find((tk) => tk.status === 'waiting');
-      if (waiting) tryDo(() => q.execute(c, { type: 'cancel', ticketId: waiting.id }, KIOSK));
-    }
-  }
-}
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { DB_SYNCHRONOUS: 'NORMAL' } });
@@ -97,17 +33,19 @@ beforeAll(async () => {
     days.push(day);
     clock.ms = local(day, '07:45:00');
     t.app.queue.state(); // the roll-over of the day before (its open tickets cancelled)
-    workTheDay(1000 + d, 500);
+    workBusyDay(t.app, clock, {
+      seed: 1000 + d,
+      steps: 500,
+      maxGapMs: 60_000,
+      completed: (ticketId, counterId, r) => {
+        if (r() < 0.4) addRating(t.app.db, { ticketId, counterId, level: (1 + Math.floor(r() * 4)) as 1 | 2 | 3 | 4, reasons: REASONS[Math.floor(r() * REASONS.length)], now: clock.now() + 10_000 });
+      },
+    });
   }
   // Today stays open: some tickets waiting, called or in service.
   await t.app.reportRollups.idle();
 }, 120_000);
 afterAll(() => t.destroy());
-
-const widthAt = (seconds: number) => {
-  const b = bucketOf(Math.floor(seconds));
-  return b + 1 < BUCKET_EDGES.length ? BUCKET_EDGES[b + 1] - BUCKET_EDGES[b] : Infinity;
-};
 
 function sameGroup(a: ReportGroup | undefined, e: ReportGroup, what: string) {
   expect(a, what).toBeDefined();
@@ -117,7 +55,7 @@ function sameGroup(a: ReportGroup | undefined, e: ReportGroup, what: string) {
   for (const [x, y, kind] of [[aw, ew, 'wait'], [as, es, 'service']] as const) {
     expect({ count: x.count, mean: x.mean, max: x.max }, `${what} ${kind}`).toEqual({ count: y.count, mean: y.mean, max: y.max });
     if (y.count === 0) continue;
-    for (const p of ['median', 'p90'] as const) expect(Math.abs(x[p]! - y[p]!), `${what} ${kind} ${p}: ${x[p]} vs ${y[p]}`).toBeLessThanOrEqual(widthAt(y[p]!) + 1);
+    for (const p of ['median', 'p90'] as const) expect(Math.abs(x[p]! - y[p]!), `${what} ${kind} ${p}: ${x[p]} vs ${y[p]}`).toBeLessThanOrEqual(bucketWidthAt(y[p]!) + 1);
   }
 }
 
