@@ -7,6 +7,7 @@
  * (`center_config_changes`). So the hub knows an item was applied — or refused, with the reason — once the center
  * has pushed since; it does not record a bare fetch (the downlink GET changes nothing).
  */
+import { importCatalog } from '../server/procedures/import';
 import type { Queryable } from './db/db';
 
 export type PublishKind = 'procedure-catalog' | 'service-templates' | 'holidays' | 'notice-line';
@@ -97,10 +98,23 @@ export function publishedSummary(kind: string, data: unknown): { text: string | 
     const text = typeof data === 'string' ? data : typeof d?.noticeLine === 'string' ? d.noticeLine : typeof d?.text === 'string' ? d.text : null;
     return { text, count: null };
   }
+  const file = catalogFile(kind, data);
+  if (file) {
+    // Counted as the center's own import reads the file; a file it would refuse shows no count.
+    const read = file.format === 'csv' || file.format === 'json' ? importCatalog(file.content, file.format) : null;
+    return { text: null, count: read && 'ok' in read ? read.ok.length : null };
+  }
   const key = kind === 'holidays' ? 'holidays' : kind === 'service-templates' ? 'templates' : 'procedures';
   const list = listOf(data, key);
   return { text: null, count: list ? list.length : null };
 }
+
+/** A catalog sent as a file (`{ format, content }`), as the center's own import reads it. */
+function catalogFile(kind: string, data: unknown): { format: string; content: string } | null {
+  const d = data as Record<string, unknown> | null;
+  return kind === 'procedure-catalog' && d && typeof d === 'object' && typeof d.content === 'string' && typeof d.format === 'string' ? { format: d.format, content: d.content } : null;
+}
+
 
 export type PublishedCenterState = 'applied' | 'refused' | 'waiting';
 

@@ -1,7 +1,7 @@
 /**
  * `<qm-province-publish>`: what the province sends down to its centers (POST /api/hub/downlink): a notice line,
  * a list of public holidays (days checked here as dd/mm/yyyy), a procedure catalog or service templates from an
- * uploaded JSON file — to every center or one. A refusal shows the hub's own message. Below, what was published
+ * uploaded JSON or CSV file — to every center or one. A refusal shows the hub's own message. Below, what was published
  * (GET /api/hub/downlink/items) with, per center, whether it reported the item applied, refused or not yet.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -152,6 +152,10 @@ export class QmProvincePublish extends LitElement {
         align-items: center;
         gap: 0.75rem;
       }
+      .file-row button {
+        flex: none;
+        white-space: nowrap;
+      }
       .file-row span {
         overflow-wrap: anywhere;
       }
@@ -172,7 +176,7 @@ export class QmProvincePublish extends LitElement {
   @state() private noticeLength = 0;
   @state() private holidays: Holiday[] = [{ date: '', name: '' }];
   @state() private fileKind: 'procedure-catalog' | 'service-templates' = 'procedure-catalog';
-  @state() private fileData: { name: string; data: unknown; count: number | null } | null = null;
+  @state() private fileData: { name: string; data: unknown; count: number | null; csv: boolean } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -268,10 +272,10 @@ export class QmProvincePublish extends LitElement {
       <div class="file">
         <span class="file-label" id="file-label">${t('admin.file.file')}</span>
         <!-- The browser's own file button speaks the browser's language, not the page's: a button of ours opens it. -->
-        <input type="file" name="file" accept=".json,application/json" data-testid="file-input" hidden @change=${this.readFile} />
+        <input type="file" name="file" accept=".json,.csv,application/json,text/csv" data-testid="file-input" hidden @change=${this.readFile} />
         <div class="file-row">
           <button type="button" aria-describedby="file-label file-name file-hint" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${t('admin.file.choose')}</button>
-          <span id="file-name" data-testid="file-chosen">${this.fileData ? t('admin.file.chosen', { name: this.fileData.name, n: this.fileData.count ?? '?' }) : t('admin.file.noneChosen')}</span>
+          <span id="file-name" data-testid="file-chosen">${this.chosenText()}</span>
         </div>
       </div>
       <p class="hint" id="file-hint">${t('admin.file.hint')}</p>
@@ -389,20 +393,32 @@ export class QmProvincePublish extends LitElement {
     if (ok) this.holidays = [{ date: '', name: '' }];
   }
 
+  private chosenText(): string {
+    const f = this.fileData;
+    if (!f) return t('admin.file.noneChosen');
+    return f.csv ? t('admin.file.chosenCsv', { name: f.name }) : t('admin.file.chosen', { name: f.name, n: f.count ?? '?' });
+  }
+
   private async readFile(e: Event) {
     const file = (e.target as HTMLInputElement).files?.[0];
     this.fileData = null;
     this.errors = { ...this.errors, file: '' };
     this.done = { ...this.done, file: '' };
     if (!file) return;
+    const text = await file.text();
+    // A catalog may come as the CSV table a center exports (Excel); each center reads it with its own import.
+    if (/\.csv$/i.test(file.name) || file.type === 'text/csv') {
+      this.fileData = { name: file.name, data: { format: 'csv', content: text }, count: null, csv: true };
+      return;
+    }
     let data: unknown;
     try {
-      data = JSON.parse(await file.text());
+      data = JSON.parse(text);
     } catch (err) {
       return this.fail('file', t('admin.file.badJson', { error: (err as Error).message }));
     }
     const list = Array.isArray(data) ? data : ((data as Record<string, unknown> | null)?.procedures ?? (data as Record<string, unknown> | null)?.templates);
-    this.fileData = { name: file.name, data, count: Array.isArray(list) ? list.length : null };
+    this.fileData = { name: file.name, data, count: Array.isArray(list) ? list.length : null, csv: false };
   }
 
   private async publishFile(e: SubmitEvent) {
@@ -412,6 +428,7 @@ export class QmProvincePublish extends LitElement {
       if (!this.errors.file) this.fail('file', t('admin.file.none'));
       return;
     }
+    if (this.fileData.csv && this.fileKind !== 'procedure-catalog') return this.fail('file', t('admin.file.csvTemplates'));
     const ok = await this.send('file', this.fileKind, this.fileData.data, String(new FormData(el).get('centerId') ?? ''));
     if (ok) {
       el.reset();

@@ -16,6 +16,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hallUrl, launchBrowser } from '../helpers/browser';
 import { DAY_START, ingest, login, startHub, type TestHub } from '../hub/fixture';
+import { exportCsv } from '../../server/procedures/import';
+import { makeProcedure } from '../server/procedures/fixtures';
 
 const outDir = join(tmpdir(), 'hang-cho-province-admin-screens');
 const CODE_RE = /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
@@ -256,6 +258,31 @@ describe('province administration: publishing', () => {
     await expect.poll(() => page.locator(`tr[data-version="${version}"]`).textContent()).toContain('Danh mục thủ tục');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot('province-admin-publish.png');
+  });
+
+  it('publishes a catalog as the CSV table a center exports, and keeps CSV away from service templates', async () => {
+    const csv = exportCsv([
+      makeProcedure({ id: 'proc-khai-sinh', code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch' }),
+      makeProcedure({ id: 'proc-chung-thuc', code: '2.000815', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực' }),
+      makeProcedure({ id: 'proc-cu-tru', code: '1.004194', name: 'Đăng ký thường trú', field: 'Cư trú' }),
+    ]);
+    const file = { name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await page.getByTestId('file-kind').selectOption('service-templates');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('file-chosen').textContent()).toBe('thu-tuc.csv: bảng CSV, mỗi trung tâm kiểm tra từng dòng khi nhận');
+    await page.getByRole('button', { name: 'Gửi tệp' }).click();
+    await expect.poll(() => page.getByTestId('file-error').textContent()).toBe('Mẫu dịch vụ chỉ nhận tệp JSON; tệp CSV dành cho danh mục thủ tục.');
+    await page.getByTestId('file-chosen').scrollIntoViewIfNeeded();
+    await shoot('province-admin-publish-csv.png', false);
+    await page.getByTestId('file-kind').selectOption('procedure-catalog');
+    await page.getByRole('button', { name: 'Gửi tệp' }).click();
+    await expect.poll(() => page.getByTestId('file-done').textContent()).toMatch(/^Đã gửi: phiên bản \d+\.$/);
+    const version = Number(/(\d+)/.exec((await page.getByTestId('file-done').textContent())!)![1]);
+    // Counted as a center's own import reads it.
+    await expect.poll(() => page.locator(`tr[data-version="${version}"]`).getByTestId('published-content').textContent()).toBe('3 mục');
+    const stored = await hub.db.query<{ data: unknown }>('SELECT data FROM downlink_items WHERE version = $1', [version]);
+    // The browser reads the file as UTF-8 text, its byte-order mark (which Excel wants) dropped.
+    expect(stored.rows[0].data).toEqual({ format: 'csv', content: csv.replace(/^\uFEFF/, '') });
   });
 
   it('speaks English on request', async () => {
