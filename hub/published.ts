@@ -5,7 +5,8 @@
  * A center applies each item through its own admin path and writes an audit row `province.<kind>` with target
  * `v<version>` (server/hub-link/downlink.ts); that row comes up with its next push as a configuration change
  * (`center_config_changes`). So the hub knows an item was applied — or refused, with the reason — once the center
- * has pushed since; it does not record a bare fetch (the downlink GET changes nothing).
+ * has pushed since. Before that, the newest version a downlink fetch was answered with (recordFetch) says the center
+ * has it: "fetched".
  */
 import { importCatalog } from '../server/procedures/import';
 import type { Queryable } from './db/db';
@@ -116,7 +117,12 @@ function catalogFile(kind: string, data: unknown): { format: string; content: st
 }
 
 
-export type PublishedCenterState = 'applied' | 'refused' | 'waiting';
+export type PublishedCenterState = 'applied' | 'refused' | 'fetched' | 'waiting';
+
+/** A center's downlink fetch was answered with the items up to `version` (a fetch never moves it back). */
+export async function recordFetch(db: Queryable, centerId: string, version: number, now: number): Promise<void> {
+  await db.query('UPDATE centers SET downlink_fetched_version = GREATEST(downlink_fetched_version, $2), downlink_fetched_at = $3 WHERE id = $1', [centerId, version, now]);
+}
 
 export interface PublishedItem {
   version: number;
@@ -143,8 +149,10 @@ export async function listPublished(db: Queryable, now: number, limit = 50): Pro
       'SELECT version, center_id, kind, published_at, data FROM downlink_items ORDER BY version DESC LIMIT $1',
       [limit],
     ),
-    db.query<{ id: string; code: string; name: string; linked: boolean }>(
-      'SELECT id, code, name, credential_hash IS NOT NULL OR (enrolment_code_hash IS NOT NULL AND enrolment_expires_at > $1) AS linked FROM centers ORDER BY code',
+    db.query<{ id: string; code: string; name: string; linked: boolean; fetched_version: number; fetched_at: number | null }>(
+      `SELECT id, code, name, credential_hash IS NOT NULL OR (enrolment_code_hash IS NOT NULL AND enrolment_expires_at > $1) AS linked,
+         downlink_fetched_version::int AS fetched_version, downlink_fetched_at AS fetched_at
+       FROM centers ORDER BY code`,
       [now],
     ),
   ]);
@@ -174,7 +182,9 @@ export async function listPublished(db: Queryable, now: number, limit = 50): Pro
         ...publishedSummary(it.kind, it.data),
         centers: targets.map((c) => {
           const r = reported.get(`${c.id}\u0000${it.version}`);
-          return { centerId: c.id, code: c.code, name: c.name, state: r ? (r.refused ? 'refused' : 'applied') : 'waiting', at: r?.at ?? null };
+          if (r) return { centerId: c.id, code: c.code, name: c.name, state: r.refused ? 'refused' : 'applied', at: r.at };
+          const fetched = c.fetched_version >= it.version;
+          return { centerId: c.id, code: c.code, name: c.name, state: fetched ? 'fetched' : 'waiting', at: fetched ? c.fetched_at : null };
         }),
       };
     }),

@@ -248,6 +248,13 @@ DROP INDEX rollup_hourly_day;`,
     name: 'the log\'s chunks as text',
     sql: LOG_AS_TEXT,
   },
+  {
+    version: 10,
+    name: 'what each center fetched of what the province published',
+    // The newest published version a center's downlink fetch was answered with, and when: between "not yet" and
+    // "applied", the admin sees that the center has it (a center applies at its next push).
+    sql: 'ALTER TABLE centers ADD COLUMN downlink_fetched_version bigint NOT NULL DEFAULT 0, ADD COLUMN downlink_fetched_at bigint;',
+  },
 ];
 
 const LOCK_KEY = 4_815_162; // any constant: the hub's migration lock among PostgreSQL advisory locks

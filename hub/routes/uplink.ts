@@ -9,6 +9,7 @@ import { HUB_PATHS, type Downlink, type UplinkBatch } from '../../protocol/hub';
 import { ErrorSchema } from '../../protocol/schemas';
 import { centerOfCredential, enrol } from '../centers';
 import { ingestBatch, linkState } from '../ingest/ingest';
+import { recordFetch } from '../published';
 import { DownlinkQuery, EnrolBody, EnrolResponse, LinkStateSchema, UplinkBatchSchema } from '../schemas';
 
 declare module 'fastify' {
@@ -94,7 +95,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         [req.centerId!, since],
       );
       const items = r.rows.map((x) => ({ version: x.version, kind: x.kind, publishedAt: x.published_at, data: x.data }));
-      return { version: items.length > 0 ? items[items.length - 1].version : since, items };
+      const version = items.length > 0 ? items[items.length - 1].version : since;
+      if (items.length > 0) await recordFetch(app.hubDb, req.centerId!, version, app.clock.now());
+      return { version, items };
     },
   );
 };

@@ -2,7 +2,8 @@
  * `<qm-province-publish>`: what the province sends down to its centers (POST /api/hub/downlink): a notice line,
  * a list of public holidays (days checked here as dd/mm/yyyy), a procedure catalog or service templates from an
  * uploaded JSON or CSV file — to every center or one. A refusal shows the hub's own message. Below, what was published
- * (GET /api/hub/downlink/items) with, per center, whether it reported the item applied, refused or not yet.
+ * (GET /api/hub/downlink/items) with, per center, whether it reported the item applied or refused, has fetched it, or
+ * not yet.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -26,7 +27,7 @@ interface PublishedItem {
   centerId: string | null;
   text: string | null;
   count: number | null;
-  centers: { centerId: string; code: string; name: string; state: 'applied' | 'refused' | 'waiting'; at: number | null }[];
+  centers: { centerId: string; code: string; name: string; state: 'applied' | 'refused' | 'fetched' | 'waiting'; at: number | null }[];
 }
 
 interface Holiday {

@@ -115,7 +115,7 @@ describe('migrations', () => {
     const b = openPostgres(url);
     try {
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-      expect([...ra, ...rb].sort()).toEqual(MIGRATIONS.map((m) => m.version));
+      expect([...ra, ...rb].sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       await a.close();
       await b.close();

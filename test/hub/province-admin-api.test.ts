@@ -116,6 +116,19 @@ describe('publishing', () => {
     expect(item(v1).centers.some((c: { code: string }) => c.code === 'ADM-1')).toBe(false);
     expect(list.appliedVersion.find((c: { code: string }) => c.code === 'PUB-A').version).toBe(v3);
     expect(list.appliedVersion.find((c: { code: string }) => c.code === 'PUB-B').version).toBe(0);
+
+    // A fetches a newer item and has not pushed since: "fetched", with when; B has fetched nothing: "waiting".
+    const v4 = (await post('/api/hub/downlink', { kind: 'notice-line', data: 'Chiều thứ Sáu tiếp nhận đến 16:00' })).json().version as number;
+    hub.clock.t = DAY_START + 5000;
+    const fetched = await hub.app.inject({ method: 'GET', url: `/api/hub/downlink?since=${v3}`, headers: { authorization: `Bearer ${credA}` } });
+    expect(fetched.json().items.map((i: { version: number }) => i.version)).toEqual([v4]);
+    const after = (await get('/api/hub/downlink/items')).json();
+    const stateAfter = (v: number, code: string) => after.items.find((i: { version: number }) => i.version === v).centers.find((c: { code: string }) => c.code === code);
+    expect(stateAfter(v4, 'PUB-A')).toMatchObject({ state: 'fetched', at: DAY_START + 5000 });
+    expect(stateAfter(v4, 'PUB-B')).toMatchObject({ state: 'waiting', at: null });
+    // What a center reported still wins over what it fetched.
+    expect(stateAfter(v3, 'PUB-A')).toMatchObject({ state: 'refused' });
+    expect(stateAfter(v1, 'PUB-A')).toMatchObject({ state: 'applied' });
   });
 });
 
