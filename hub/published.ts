@@ -68,10 +68,10 @@ export function checkPublished(kind: PublishKind, data: unknown): PublishProblem
       return null;
     }
     case 'procedure-catalog': {
-      const d = data as Record<string, unknown> | null;
-      if (d && typeof d === 'object' && !Array.isArray(d) && typeof d.content === 'string') {
-        if (d.format !== 'json' && d.format !== 'csv') return { vi: 'Tệp danh mục phải có định dạng json hoặc csv.', en: 'A catalog file must be json or csv.' };
-        if (d.content.trim() === '') return { vi: 'Tệp danh mục trống.', en: 'The catalog file is empty.' };
+      const file = catalogFile(kind, data);
+      if (file) {
+        if (file.format !== 'json' && file.format !== 'csv') return { vi: 'Tệp danh mục phải có định dạng json hoặc csv.', en: 'A catalog file must be json or csv.' };
+        if (file.content.trim() === '') return { vi: 'Tệp danh mục trống.', en: 'The catalog file is empty.' };
         return null;
       }
       const list = listOf(data, 'procedures');
@@ -113,9 +113,8 @@ export function publishedSummary(kind: string, data: unknown): { text: string | 
 /** A catalog sent as a file (`{ format, content }`), as the center's own import reads it. */
 function catalogFile(kind: string, data: unknown): { format: string; content: string } | null {
   const d = data as Record<string, unknown> | null;
-  return kind === 'procedure-catalog' && d && typeof d === 'object' && typeof d.content === 'string' && typeof d.format === 'string' ? { format: d.format, content: d.content } : null;
+  return kind === 'procedure-catalog' && d && typeof d === 'object' && !Array.isArray(d) && typeof d.content === 'string' ? { format: String(d.format), content: d.content } : null;
 }
-
 
 export type PublishedCenterState = 'applied' | 'refused' | 'fetched' | 'waiting';
 
